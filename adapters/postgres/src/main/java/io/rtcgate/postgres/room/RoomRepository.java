@@ -1,0 +1,17 @@
+package io.rtcgate.postgres.room;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface RoomRepository extends CrudRepository<RoomRow, String> {
+
+    @Query("SELECT * FROM rooms ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<RoomRow> listNewestFirst(int limit, long offset);
+
+    @Query("SELECT * FROM rooms WHERE status = :status ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<RoomRow> listNewestFirstWithStatus(short status, int limit, long offset);
+}

@@ -1,0 +1,54 @@
+package io.rtcgate.app.api;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.rtcgate.domain.AuthenticationException;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.DomainException;
+import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.TooManyAttemptsException;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/** Maps the domain's refusals to HTTP statuses with an {@link ApiStatus} body. */
+@Produces
+@Singleton
+@Requires(classes = {DomainException.class, ExceptionHandler.class})
+public class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<ApiStatus>> {
+
+    @Override
+    public HttpResponse<ApiStatus> handle(HttpRequest request, DomainException exception) {
+        HttpStatus status = statusOf(exception);
+        Map<String, Object> details = exception.field() == null ? null : Map.of("field", exception.field());
+        MutableHttpResponse<ApiStatus> response = HttpResponse.<ApiStatus>status(status)
+                .body(new ApiStatus(status.getCode(), exception.getMessage(), details));
+        if (exception instanceof TooManyAttemptsException throttled) {
+            response.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+        }
+        return response;
+    }
+
+    private static HttpStatus statusOf(DomainException exception) {
+        if (exception instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        } else if (exception instanceof AuthenticationException) {
+            return HttpStatus.UNAUTHORIZED;
+        } else if (exception instanceof ForbiddenException) {
+            return HttpStatus.FORBIDDEN;
+        } else if (exception instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        } else if (exception instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        } else if (exception instanceof TooManyAttemptsException) {
+            return HttpStatus.TOO_MANY_REQUESTS;
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

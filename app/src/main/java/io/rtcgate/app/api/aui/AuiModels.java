@@ -1,0 +1,92 @@
+package io.rtcgate.app.api.aui;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.util.List;
+
+/** Response models of the AUI AppServer API, named as in its swagger's definitions. */
+public final class AuiModels {
+
+    private AuiModels() {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record AuthResponse(int code, String token, String expire) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record TokenResponse(String accessToken, String refreshToken) {
+    }
+
+    /**
+     * {@code models.RoomInfo}, plus {@code version} for optimistic concurrency. {@code vod_info} stays
+     * null until the room has a recording; {@code link_info} until the room has a co-host channel.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RoomInfo(
+            String id,
+            String title,
+            @Nullable String notice,
+            @Nullable @JsonProperty("cover_url") String coverUrl,
+            @JsonProperty("anchor_id") String anchorId,
+            @Nullable @JsonProperty("anchor_nick") String anchorNick,
+            @Nullable @JsonProperty("extends") String extendsJson,
+            int status,
+            int mode,
+            @Nullable @JsonProperty("chat_id") String chatId,
+            @Nullable @JsonProperty("meeting_id") String meetingId,
+            @Nullable @JsonProperty("meeting_info") String meetingInfo,
+            @Nullable @JsonProperty("vod_id") String vodId,
+            @Nullable @JsonProperty("vod_info") Object vodInfo,
+            @Nullable @JsonProperty("link_info") LinkInfo linkInfo,
+            @JsonProperty("user_status") UserStatus userStatus,
+            @Nullable @JsonProperty("push_url_info") PushLiveInfo pushUrlInfo,
+            @JsonProperty("pull_url_info") PullLiveInfo pullUrlInfo,
+            Metrics metrics,
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("updated_at") String updatedAt,
+            @Nullable @JsonProperty("started_at") String startedAt,
+            @Nullable @JsonProperty("stopped_at") String stoppedAt,
+            long version) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record PushLiveInfo(String rtmpUrl, String rtsUrl, String srtUrl) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record PullLiveInfo(String rtmpUrl, String flvUrl, String hlsUrl, String rtsUrl) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record LinkInfo(@Nullable String rtcPushUrl, @Nullable String rtcPullUrl, @Nullable PullLiveInfo cdnPullInfo) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Metrics(long likeCount, long onlineCount, long pv, long uv) {
+    }
+
+    /** The gateway mutes nobody, so a user's status is never muted. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record UserStatus(boolean mute, List<String> muteSource) {
+        static final UserStatus NOT_MUTED = new UserStatus(false, List.of());
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record MeetingInfo(List<MeetingMember> members) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record MeetingMember(
+            @Nullable String userId,
+            @Nullable String userNick,
+            @Nullable String userAvatar,
+            boolean micOpened,
+            boolean cameraOpened,
+            @Nullable String rtcPullUrl) {
+    }
+}

@@ -1,0 +1,73 @@
+package io.rtcgate.app.api.aui;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.util.List;
+
+/** Request bodies of the AUI AppServer API, field for field as in its swagger (seed 000). */
+public final class AuiRequests {
+
+    private AuiRequests() {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Login(@Nullable String username, @Nullable String password) {
+    }
+
+    @Serdeable
+    public record Create(
+            @Nullable String anchor,
+            @Nullable @JsonProperty("anchor_nick") String anchorNick,
+            @Nullable @JsonProperty("cover_url") String coverUrl,
+            @Nullable @JsonProperty("extends") String extendsJson,
+            @Nullable Integer mode,
+            @Nullable String notice,
+            @Nullable String title) {
+    }
+
+    /** get, start, pause, stop and delete all name a room and the calling user. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record RoomAction(@Nullable String id, @Nullable String userId) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record ListRooms(
+            @Nullable Integer pageNum,
+            @Nullable Integer pageSize,
+            @Nullable Integer status,
+            @Nullable String userId) {
+    }
+
+    /** Named field by field: a naming strategy would override {@code @JsonProperty("extends")}.
+     * {@code cover_url} is an rtcgate extension; the swagger's update has only title, notice and extends. */
+    @Serdeable
+    public record Update(
+            @Nullable String id,
+            @Nullable String title,
+            @Nullable String notice,
+            @Nullable @JsonProperty("extends") String extendsJson,
+            @Nullable @JsonProperty("cover_url") String coverUrl) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Token(@Nullable String userId, @Nullable String deviceId, @Nullable String deviceType) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record RefreshToken(@Nullable String refreshToken) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record GetMeetingInfo(@Nullable String id) {
+    }
+
+    /**
+     * Replaces the co-host members. {@code version} is an rtcgate extension: when sent, the update
+     * applies only to that version of the room.
+     */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record MeetingAction(@Nullable String id, @Nullable List<AuiModels.MeetingMember> members, @Nullable Long version) {
+    }
+}

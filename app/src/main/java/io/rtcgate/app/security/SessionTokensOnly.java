@@ -1,0 +1,17 @@
+package io.rtcgate.app.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import jakarta.inject.Singleton;
+
+/** A bearer token on the HTTP APIs must be a session token; an access token there gets 401. */
+@Singleton
+public class SessionTokensOnly implements GenericJwtClaimsValidator<HttpRequest<?>> {
+
+    @Override
+    public boolean validate(Claims claims, @Nullable HttpRequest<?> request) {
+        return TokenUse.SESSION.claimValue().equals(claims.get(TokenUse.CLAIM));
+    }
+}

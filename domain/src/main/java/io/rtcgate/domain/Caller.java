@@ -1,0 +1,19 @@
+package io.rtcgate.domain;
+
+import java.util.Objects;
+
+/** The authenticated user on whose behalf a use case runs. */
+public record Caller(String userId, boolean admin) {
+
+    public Caller {
+        Objects.requireNonNull(userId, "userId");
+    }
+
+    public static Caller user(String userId) {
+        return new Caller(userId, false);
+    }
+
+    public static Caller admin(String userId) {
+        return new Caller(userId, true);
+    }
+}

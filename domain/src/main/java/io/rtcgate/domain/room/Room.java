@@ -1,0 +1,308 @@
+package io.rtcgate.domain.room;
+
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.ForbiddenException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A live room: the aggregate that guards its own lifecycle and who may change it. Immutable: every
+ * change returns a new room with the same {@link #version()}, which the store compares and bumps.
+ */
+public final class Room {
+
+    static final int MAX_TEXT = 256;
+    static final int MAX_URL = 2048;
+
+    private final String id;
+    private final String title;
+    private final String notice;
+    private final String coverUrl;
+    private final String anchorId;
+    private final String anchorNick;
+    private final String extendsJson;
+    private final RoomMode mode;
+    private final RoomStatus status;
+    private final String chatId;
+    private final String meetingId;
+    private final String vodId;
+    private final List<MeetingMember> meetingMembers;
+    private final RoomMetrics metrics;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final Instant startedAt;
+    private final Instant stoppedAt;
+    private final long version;
+
+    private Room(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id");
+        this.title = Objects.requireNonNull(b.title, "title");
+        this.notice = b.notice;
+        this.coverUrl = b.coverUrl;
+        this.anchorId = Objects.requireNonNull(b.anchorId, "anchorId");
+        this.anchorNick = b.anchorNick;
+        this.extendsJson = b.extendsJson;
+        this.mode = Objects.requireNonNull(b.mode, "mode");
+        this.status = Objects.requireNonNull(b.status, "status");
+        this.chatId = b.chatId;
+        this.meetingId = b.meetingId;
+        this.vodId = b.vodId;
+        this.meetingMembers = List.copyOf(b.meetingMembers);
+        this.metrics = Objects.requireNonNull(b.metrics, "metrics");
+        this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(b.updatedAt, "updatedAt");
+        this.startedAt = b.startedAt;
+        this.stoppedAt = b.stoppedAt;
+        this.version = b.version;
+    }
+
+    /** A new room in PREPARED state. Co-host and PK rooms get a meeting id for their co-host session. */
+    public static Room create(String id, NewRoom request, String meetingId, Instant now) {
+        return builder()
+                .id(id)
+                .title(request.title())
+                .notice(request.notice())
+                .coverUrl(request.coverUrl())
+                .anchorId(request.anchorId())
+                .anchorNick(request.anchorNick())
+                .extendsJson(request.extendsJson())
+                .mode(request.mode())
+                .status(RoomStatus.PREPARED)
+                .chatId(id)
+                .meetingId(request.mode() == RoomMode.NORMAL ? null : meetingId)
+                .metrics(RoomMetrics.ZERO)
+                .createdAt(now)
+                .updatedAt(now)
+                .version(0)
+                .build();
+    }
+
+    public boolean isAnchor(Caller caller) {
+        return anchorId.equals(caller.userId());
+    }
+
+    public boolean isMeetingMember(String userId) {
+        return meetingMembers.stream().anyMatch(member -> member.userId().equals(userId));
+    }
+
+    /** Only the anchor changes a room. */
+    public void requireAnchor(Caller caller) {
+        if (!isAnchor(caller)) {
+            throw new ForbiddenException("only the room's anchor may do this");
+        }
+    }
+
+    public Room start(Caller caller, Instant now) {
+        requireAnchor(caller);
+        Room live = moveTo(RoomStatus.LIVE, now);
+        // A resume keeps the time the live first started.
+        return startedAt == null ? live.toBuilder().startedAt(now).build() : live;
+    }
+
+    public Room pause(Caller caller, Instant now) {
+        requireAnchor(caller);
+        return moveTo(RoomStatus.PAUSED, now);
+    }
+
+    public Room stop(Caller caller, Instant now) {
+        requireAnchor(caller);
+        return moveTo(RoomStatus.ENDED, now).toBuilder().stoppedAt(now).build();
+    }
+
+    public Room update(Caller caller, RoomChanges changes, Instant now) {
+        requireAnchor(caller);
+        return toBuilder()
+                .title(changes.title() != null ? changes.title() : title)
+                .notice(changes.notice() != null ? changes.notice() : notice)
+                .coverUrl(changes.coverUrl() != null ? changes.coverUrl() : coverUrl)
+                .extendsJson(changes.extendsJson() != null ? changes.extendsJson() : extendsJson)
+                .updatedAt(now)
+                .build();
+    }
+
+    /**
+     * Replaces the co-host members. The anchor or a current member may do it, on a co-host room that
+     * has not ended.
+     */
+    public Room replaceMeetingMembers(Caller caller, List<MeetingMember> members, Instant now) {
+        if (!isAnchor(caller) && !isMeetingMember(caller.userId())) {
+            throw new ForbiddenException("only the anchor or a current co-host member may update the meeting");
+        }
+        requireCoHostSession();
+        if (status == RoomStatus.ENDED) {
+            throw new ConflictException("the room has ended");
+        }
+        return toBuilder().meetingMembers(members).updatedAt(now).build();
+    }
+
+    /** Co-host members exist only in co-host rooms, as in the AUI AppServer. */
+    public void requireCoHostSession() {
+        if (mode != RoomMode.COHOST) {
+            throw new ConflictException("the room is not in co-host mode (mode 1)");
+        }
+    }
+
+    /** Deleting needs the anchor; the store checks the version. */
+    public void requireDeletableBy(Caller caller) {
+        requireAnchor(caller);
+    }
+
+    public String streamName() {
+        return id;
+    }
+
+    private Room moveTo(RoomStatus next, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw new ConflictException("cannot move a room from " + status + " to " + next);
+        }
+        return toBuilder().status(next).updatedAt(now).build();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String notice() {
+        return notice;
+    }
+
+    public String coverUrl() {
+        return coverUrl;
+    }
+
+    public String anchorId() {
+        return anchorId;
+    }
+
+    public String anchorNick() {
+        return anchorNick;
+    }
+
+    public String extendsJson() {
+        return extendsJson;
+    }
+
+    public RoomMode mode() {
+        return mode;
+    }
+
+    public RoomStatus status() {
+        return status;
+    }
+
+    public String chatId() {
+        return chatId;
+    }
+
+    public Optional<String> meetingId() {
+        return Optional.ofNullable(meetingId);
+    }
+
+    public Optional<String> vodId() {
+        return Optional.ofNullable(vodId);
+    }
+
+    public List<MeetingMember> meetingMembers() {
+        return meetingMembers;
+    }
+
+    public RoomMetrics metrics() {
+        return metrics;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public Optional<Instant> stoppedAt() {
+        return Optional.ofNullable(stoppedAt);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Builder toBuilder() {
+        return builder()
+                .id(id).title(title).notice(notice).coverUrl(coverUrl)
+                .anchorId(anchorId).anchorNick(anchorNick).extendsJson(extendsJson)
+                .mode(mode).status(status).chatId(chatId).meetingId(meetingId).vodId(vodId)
+                .meetingMembers(meetingMembers).metrics(metrics)
+                .createdAt(createdAt).updatedAt(updatedAt).startedAt(startedAt).stoppedAt(stoppedAt)
+                .version(version);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String toString() {
+        return "Room[" + id + ", " + status + ", v" + version + "]";
+    }
+
+    /** Rebuilds a room field by field; used by the store to load one and by the room to change itself. */
+    public static final class Builder {
+        private String id;
+        private String title;
+        private String notice;
+        private String coverUrl;
+        private String anchorId;
+        private String anchorNick;
+        private String extendsJson;
+        private RoomMode mode = RoomMode.NORMAL;
+        private RoomStatus status = RoomStatus.PREPARED;
+        private String chatId;
+        private String meetingId;
+        private String vodId;
+        private List<MeetingMember> meetingMembers = List.of();
+        private RoomMetrics metrics = RoomMetrics.ZERO;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private Instant startedAt;
+        private Instant stoppedAt;
+        private long version;
+
+        private Builder() {
+        }
+
+        public Builder id(String v) { this.id = v; return this; }
+        public Builder title(String v) { this.title = v; return this; }
+        public Builder notice(String v) { this.notice = v; return this; }
+        public Builder coverUrl(String v) { this.coverUrl = v; return this; }
+        public Builder anchorId(String v) { this.anchorId = v; return this; }
+        public Builder anchorNick(String v) { this.anchorNick = v; return this; }
+        public Builder extendsJson(String v) { this.extendsJson = v; return this; }
+        public Builder mode(RoomMode v) { this.mode = v; return this; }
+        public Builder status(RoomStatus v) { this.status = v; return this; }
+        public Builder chatId(String v) { this.chatId = v; return this; }
+        public Builder meetingId(String v) { this.meetingId = v; return this; }
+        public Builder vodId(String v) { this.vodId = v; return this; }
+        public Builder meetingMembers(List<MeetingMember> v) { this.meetingMembers = v; return this; }
+        public Builder metrics(RoomMetrics v) { this.metrics = v; return this; }
+        public Builder createdAt(Instant v) { this.createdAt = v; return this; }
+        public Builder updatedAt(Instant v) { this.updatedAt = v; return this; }
+        public Builder startedAt(Instant v) { this.startedAt = v; return this; }
+        public Builder stoppedAt(Instant v) { this.stoppedAt = v; return this; }
+        public Builder version(long v) { this.version = v; return this; }
+
+        public Room build() {
+            return new Room(this);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.rtcgate.domain.room;
+
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/** The room use cases, named after what the caller does. */
+public final class RoomService {
+
+    private final RoomStore rooms;
+    private final StreamUrlSigner urlSigner;
+    private final RoomIdGenerator ids;
+    private final Clock clock;
+
+    public RoomService(RoomStore rooms, StreamUrlSigner urlSigner, RoomIdGenerator ids, Clock clock) {
+        this.rooms = rooms;
+        this.urlSigner = urlSigner;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Creates a room. Callers create rooms for themselves; an admin may create one for any anchor. */
+    public RoomView create(Caller caller, NewRoom request) {
+        if (!caller.admin() && !caller.userId().equals(request.anchorId())) {
+            throw new ForbiddenException("anchor must be the authenticated user");
+        }
+        Room room = Room.create(ids.next().toString(), request, ids.next().toString(), clock.instant());
+        rooms.insert(room);
+        return view(room, caller);
+    }
+
+    public RoomView get(Caller caller, String roomId) {
+        return view(load(roomId), caller);
+    }
+
+    public List<RoomView> list(Caller caller, RoomQuery query) {
+        return rooms.list(query).stream().map(room -> view(room, caller)).toList();
+    }
+
+    public RoomView update(Caller caller, String roomId, RoomChanges changes) {
+        return change(caller, roomId, (room, now) -> room.update(caller, changes, now.instant()));
+    }
+
+    public RoomView start(Caller caller, String roomId) {
+        return change(caller, roomId, (room, now) -> room.start(caller, now.instant()));
+    }
+
+    public RoomView pause(Caller caller, String roomId) {
+        return change(caller, roomId, (room, now) -> room.pause(caller, now.instant()));
+    }
+
+    public RoomView stop(Caller caller, String roomId) {
+        return change(caller, roomId, (room, now) -> room.stop(caller, now.instant()));
+    }
+
+    /** Deletes a room and returns it as it was. */
+    public RoomView delete(Caller caller, String roomId) {
+        Room room = load(roomId);
+        room.requireDeletableBy(caller);
+        rooms.delete(room);
+        return view(room, caller);
+    }
+
+    public List<MeetingMember> meetingMembers(String roomId) {
+        Room room = load(roomId);
+        room.requireCoHostSession();
+        return room.meetingMembers();
+    }
+
+    /**
+     * Replaces the co-host members. When {@code expectedVersion} is given, the update only applies to
+     * that version of the room (compare-and-set); the store always refuses a concurrent overwrite.
+     */
+    public List<MeetingMember> replaceMeetingMembers(
+            Caller caller, String roomId, List<MeetingMember> members, Optional<Long> expectedVersion) {
+        Room room = load(roomId);
+        Room changed = room.replaceMeetingMembers(caller, members, clock.instant());
+        if (expectedVersion.isPresent() && expectedVersion.get() != room.version()) {
+            throw new ConflictException(
+                    "the room is at version " + room.version() + ", not " + expectedVersion.get());
+        }
+        return rooms.update(changed).meetingMembers();
+    }
+
+    private RoomView change(Caller caller, String roomId, BiFunction<Room, Clock, Room> change) {
+        Room changed = change.apply(load(roomId), clock);
+        return view(rooms.update(changed), caller);
+    }
+
+    private Room load(String roomId) {
+        return rooms.find(roomId).orElseThrow(() -> new NotFoundException("room " + roomId + " does not exist"));
+    }
+
+    private RoomView view(Room room, Caller caller) {
+        StreamUrls urls = urlSigner.sign(room.streamName());
+        boolean mayPublish = caller.admin() || room.isAnchor(caller);
+        return new RoomView(room, mayPublish ? Optional.of(urls.push()) : Optional.empty(), urls.pull());
+    }
+}

@@ -1,0 +1,129 @@
+package io.rtcgate.domain.user;
+
+import io.rtcgate.domain.AuthenticationException;
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.TooManyAttemptsException;
+import io.rtcgate.domain.Validation;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/** Logging in and managing users. */
+public final class UserService {
+
+    /**
+     * User ids travel into every vendor's channel as user ids, so they keep to the characters and the
+     * length that Agora, Tencent TRTC and Aliyun ARTC all accept.
+     */
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final int MIN_PASSWORD = 8;
+    /** bcrypt reads at most 72 bytes; a longer password would be silently truncated. */
+    private static final int MAX_PASSWORD_BYTES = 72;
+    private static final String WRONG_CREDENTIALS = "wrong username or password";
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final LoginPolicy policy;
+    private final Clock clock;
+
+    public UserService(UserStore users, PasswordHasher hasher, LoginPolicy policy, Clock clock) {
+        this.users = users;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a username and password. Repeated failures lock the user for a while; with open
+     * registration an unknown username becomes a new user.
+     */
+    public User login(String username, String password) {
+        Validation.required(username, "username");
+        Validation.required(password, "password");
+        Instant now = clock.instant();
+        var existing = users.find(username);
+        if (existing.isEmpty()) {
+            if (!policy.openRegistration()) {
+                throw new AuthenticationException(WRONG_CREDENTIALS);
+            }
+            return register(username, password, Role.USER, now);
+        }
+        User user = existing.get();
+        var lockedUntil = user.lockedAt(now);
+        if (lockedUntil.isPresent()) {
+            throw new TooManyAttemptsException("too many failed logins; try again later",
+                    Duration.between(now, lockedUntil.get()));
+        }
+        if (!hasher.matches(password, user.passwordHash())) {
+            users.update(user.afterFailedLogin(policy, now));
+            throw new AuthenticationException(WRONG_CREDENTIALS);
+        }
+        if (user.failedLogins() > 0) {
+            user = user.afterSuccessfulLogin();
+            users.update(user);
+        }
+        return user;
+    }
+
+    /** An admin creates a user. */
+    public User create(Caller caller, String username, String password, Role role) {
+        if (!caller.admin()) {
+            throw new ForbiddenException("only admins may create users");
+        }
+        Validation.required(username, "username");
+        if (users.find(username).isPresent()) {
+            throw new ConflictException("user " + username + " already exists");
+        }
+        return register(username, password, role, clock.instant());
+    }
+
+    /**
+     * Makes sure the configured admin exists with the configured password, so an operator can always
+     * get in with what the configuration says.
+     */
+    public User ensureAdmin(String username, String password) {
+        Validation.required(username, "username");
+        var existing = users.find(username);
+        if (existing.isEmpty()) {
+            return register(username, password, Role.ADMIN, clock.instant());
+        }
+        User user = existing.get();
+        checkPassword(password);
+        User admin = hasher.matches(password, user.passwordHash()) ? user : user.withPassword(hasher.hash(password));
+        admin = admin.withRole(Role.ADMIN);
+        if (!admin.equals(user)) {
+            users.update(admin);
+        }
+        return admin;
+    }
+
+    public User find(String username) {
+        return users.find(username).orElseThrow(() -> new AuthenticationException("unknown user"));
+    }
+
+    private User register(String username, String password, Role role, Instant now) {
+        if (!USER_ID.matcher(username).matches()) {
+            throw new InvalidInputException("username",
+                    "username must be 1 to 32 characters of letters, digits, '_' or '-'");
+        }
+        checkPassword(password);
+        User user = User.create(username, hasher.hash(password), role, now);
+        users.insert(user);
+        return user;
+    }
+
+    private static void checkPassword(String password) {
+        Validation.required(password, "password");
+        if (password.length() < MIN_PASSWORD) {
+            throw new InvalidInputException("password", "password must be at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidInputException("password", "password must be at most " + MAX_PASSWORD_BYTES + " bytes");
+        }
+    }
+}

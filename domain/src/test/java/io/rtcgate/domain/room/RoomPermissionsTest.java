@@ -1,0 +1,211 @@
+package io.rtcgate.domain.room;
+
+import static io.rtcgate.domain.room.RoomFixtures.ADMIN;
+import static io.rtcgate.domain.room.RoomFixtures.ANCHOR;
+import static io.rtcgate.domain.room.RoomFixtures.STRANGER;
+import static io.rtcgate.domain.room.RoomFixtures.T0;
+import static io.rtcgate.domain.room.RoomFixtures.members;
+import static io.rtcgate.domain.room.RoomFixtures.roomIn;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.ForbiddenException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Who may change a room. */
+class RoomPermissionsTest {
+
+    private static final Instant NOW = T0.plusSeconds(60);
+
+    /** An anchor-only operation, on a room in which the anchor could legally do it. */
+    enum AnchorOnly {
+        START(RoomStatus.PREPARED) {
+            @Override
+            void run(Room room, Caller caller) {
+                room.start(caller, NOW);
+            }
+        },
+        PAUSE(RoomStatus.LIVE) {
+            @Override
+            void run(Room room, Caller caller) {
+                room.pause(caller, NOW);
+            }
+        },
+        STOP(RoomStatus.LIVE) {
+            @Override
+            void run(Room room, Caller caller) {
+                room.stop(caller, NOW);
+            }
+        },
+        UPDATE(RoomStatus.PREPARED) {
+            @Override
+            void run(Room room, Caller caller) {
+                room.update(caller, new RoomChanges("new title", null, null, null), NOW);
+            }
+        },
+        DELETE(RoomStatus.LIVE) {
+            @Override
+            void run(Room room, Caller caller) {
+                room.requireDeletableBy(caller);
+            }
+        };
+
+        final RoomStatus legalFrom;
+
+        AnchorOnly(RoomStatus legalFrom) {
+            this.legalFrom = legalFrom;
+        }
+
+        abstract void run(Room room, Caller caller);
+    }
+
+    static Stream<Arguments> anchorOnlyOperationsByOthers() {
+        return Stream.of(AnchorOnly.values()).flatMap(operation -> Stream.of(
+                Arguments.of(operation, STRANGER),
+                Arguments.of(operation, ADMIN)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(AnchorOnly.class)
+    void anchorMayDoAnchorOnlyOperations(AnchorOnly operation) {
+        assertDoesNotThrow(() -> operation.run(roomIn(operation.legalFrom), ANCHOR));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("anchorOnlyOperationsByOthers")
+    void anyoneButTheAnchorIsForbidden(AnchorOnly operation, Caller caller) {
+        assertThrows(ForbiddenException.class, () -> operation.run(roomIn(operation.legalFrom), caller));
+    }
+
+    @Test
+    void permissionIsCheckedBeforeTheLifecycle() {
+        Room ended = roomIn(RoomStatus.ENDED);
+
+        assertThrows(ForbiddenException.class, () -> ended.start(STRANGER, NOW));
+    }
+
+    @Test
+    void anchorIsRecognisedByUserIdWhetherOrNotAdmin() {
+        Room room = roomIn(RoomStatus.PREPARED);
+
+        assertTrue(room.isAnchor(ANCHOR));
+        assertTrue(room.isAnchor(Caller.admin(RoomFixtures.ANCHOR_ID)));
+        assertFalse(room.isAnchor(STRANGER));
+        assertFalse(room.isAnchor(ADMIN));
+    }
+
+    @Test
+    void updateReplacesOnlyTheGivenFields() {
+        Room room = roomIn(RoomStatus.LIVE);
+
+        Room updated = room.update(ANCHOR, new RoomChanges("new title", null, "https://cdn.test/new.png", null), NOW);
+
+        assertEquals("new title", updated.title());
+        assertEquals("https://cdn.test/new.png", updated.coverUrl());
+        assertEquals(room.notice(), updated.notice());
+        assertEquals(room.extendsJson(), updated.extendsJson());
+        assertEquals(RoomStatus.LIVE, updated.status());
+        assertEquals(NOW, updated.updatedAt());
+        assertEquals(room.version(), updated.version());
+    }
+
+    @Nested
+    class MeetingMembers {
+
+        private final Room coHostRoom = roomIn(RoomStatus.LIVE, RoomMode.COHOST);
+        private final Room withBob = coHostRoom.replaceMeetingMembers(ANCHOR, members("bob"), NOW);
+
+        @Test
+        void anchorMayReplaceMembers() {
+            Room replaced = coHostRoom.replaceMeetingMembers(ANCHOR, members("bob", "carol"), NOW);
+
+            assertEquals(members("bob", "carol"), replaced.meetingMembers());
+            assertEquals(NOW, replaced.updatedAt());
+            assertTrue(replaced.isMeetingMember("carol"));
+        }
+
+        @Test
+        void currentMemberMayReplaceMembers() {
+            Room replaced = withBob.replaceMeetingMembers(Caller.user("bob"), members("bob", "carol"), NOW);
+
+            assertEquals(members("bob", "carol"), replaced.meetingMembers());
+        }
+
+        @Test
+        void strangerIsForbidden() {
+            assertThrows(ForbiddenException.class,
+                    () -> withBob.replaceMeetingMembers(STRANGER, members("stranger"), NOW));
+        }
+
+        @Test
+        void adminWhoIsNeitherAnchorNorMemberIsForbidden() {
+            assertThrows(ForbiddenException.class,
+                    () -> withBob.replaceMeetingMembers(ADMIN, members("admin"), NOW));
+        }
+
+        @Test
+        void formerMemberIsForbidden() {
+            Room withoutBob = withBob.replaceMeetingMembers(ANCHOR, members("carol"), NOW);
+
+            assertThrows(ForbiddenException.class,
+                    () -> withoutBob.replaceMeetingMembers(Caller.user("bob"), members("bob"), NOW));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = RoomMode.class, names = "COHOST", mode = EnumSource.Mode.EXCLUDE)
+        void roomNotInCoHostModeIsAConflict(RoomMode mode) {
+            Room room = roomIn(RoomStatus.LIVE, mode);
+
+            assertThrows(ConflictException.class, () -> room.replaceMeetingMembers(ANCHOR, members("bob"), NOW));
+            assertThrows(ConflictException.class, room::requireCoHostSession);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = RoomStatus.class, names = "ENDED", mode = EnumSource.Mode.EXCLUDE)
+        void membersMayChangeUntilTheRoomEnds(RoomStatus status) {
+            Room room = roomIn(status, RoomMode.COHOST);
+
+            assertEquals(members("bob"), room.replaceMeetingMembers(ANCHOR, members("bob"), NOW).meetingMembers());
+        }
+
+        @Test
+        void endedRoomIsAConflictForAnchorAndMembers() {
+            Room ended = withBob.stop(ANCHOR, NOW);
+
+            assertThrows(ConflictException.class, () -> ended.replaceMeetingMembers(ANCHOR, members(), NOW));
+            assertThrows(ConflictException.class,
+                    () -> ended.replaceMeetingMembers(Caller.user("bob"), members(), NOW));
+        }
+
+        @Test
+        void roomKeepsItsOwnCopyOfTheMembers() {
+            List<MeetingMember> list = new ArrayList<>(members("bob"));
+            Room replaced = coHostRoom.replaceMeetingMembers(ANCHOR, list, NOW);
+
+            list.add(RoomFixtures.member("mallory"));
+
+            assertFalse(replaced.isMeetingMember("mallory"));
+            assertThrows(UnsupportedOperationException.class,
+                    () -> replaced.meetingMembers().add(RoomFixtures.member("mallory")));
+        }
+
+        @Test
+        void anchorMayClearTheMembers() {
+            assertEquals(List.of(), withBob.replaceMeetingMembers(ANCHOR, members(), NOW).meetingMembers());
+        }
+    }
+}
