@@ -1,0 +1,31 @@
+package io.rtcgate.domain.vendor;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a client needs to enter a channel on its vendor. {@code uid} is the numeric user id for vendors
+ * that use one (Agora); {@code urls} carries vendor-specific URLs (Aliyun's co-host artc:// URLs).
+ */
+public record JoinCredential(
+        Vendor vendor,
+        String appId,
+        String channel,
+        String userId,
+        Optional<Long> uid,
+        String token,
+        Instant expiresAt,
+        ParticipantRole role,
+        Map<String, String> urls) {
+
+    public JoinCredential {
+        urls = Map.copyOf(urls);
+    }
+
+    @Override
+    public String toString() {
+        // The token is a secret for the channel; keep it out of logs.
+        return "JoinCredential[" + vendor + ", " + channel + ", " + userId + ", " + role + ", expires " + expiresAt + "]";
+    }
+}
