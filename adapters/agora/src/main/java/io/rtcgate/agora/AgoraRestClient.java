@@ -1,0 +1,97 @@
+package io.rtcgate.agora;
+
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JSON calls to Agora's REST API with Basic auth (vendors.md §1.2), each bounded by the configured
+ * timeout. Every failure becomes a {@link VendorException} whose kind tells whether it counts against
+ * Agora's health; no message or log line carries the customer key or secret.
+ */
+final class AgoraRestClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgoraRestClient.class);
+    private static final String JSON = "application/json";
+
+    private final AgoraSettings settings;
+    private final HttpClient http;
+    private final String authorization;
+
+    AgoraRestClient(AgoraSettings settings) {
+        this.settings = settings;
+        // HTTP/1.1: Agora's gateway speaks it everywhere, and it keeps plain-HTTP emulators free of h2c upgrades.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .build();
+        String credentials = settings.customerKey() + ":" + settings.customerSecret();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POSTs a JSON body to {@code path} (below the base URL) and returns the 2xx response body. */
+    String post(String operation, String path, String json) {
+        return send(operation, request(path).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /** GETs {@code path} (below the base URL) and returns the 2xx response body. */
+    String get(String operation, String path) {
+        return send(operation, request(path).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
+                .timeout(settings.timeout())
+                .header("Authorization", authorization)
+                .header("Content-Type", JSON)
+                .header("Accept", JSON);
+    }
+
+    private String send(String operation, HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw failure(operation, VendorException.Kind.TIMEOUT, null, "no answer within " + settings.timeout());
+        } catch (IOException e) {
+            throw failure(operation, VendorException.Kind.TRANSPORT, null, "not reached: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(operation, VendorException.Kind.TRANSPORT, null, "interrupted while waiting for the answer");
+        }
+        int status = response.statusCode();
+        LOG.debug("agora {}: {} {} answered {}", operation, request.method(), request.uri().getPath(), status);
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        VendorException.Kind kind = status == 429 ? VendorException.Kind.THROTTLED
+                : status >= 500 ? VendorException.Kind.SERVER_ERROR
+                : VendorException.Kind.REJECTED;
+        String detail = "HTTP " + status + gatewayMessage(response.body()).map(message -> ": " + message).orElse("");
+        throw failure(operation, kind, Integer.toString(status), detail);
+    }
+
+    /** Agora's gateway and channel APIs explain an error in a {@code message} field. */
+    private static Optional<String> gatewayMessage(String body) {
+        try {
+            return Json.parseObject(body).get("message") instanceof String message ? Optional.of(message) : Optional.empty();
+        } catch (IllegalArgumentException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static VendorException failure(String operation, VendorException.Kind kind, String vendorCode, String message) {
+        LOG.debug("agora {} failed ({}): {}", operation, kind, message);
+        return new VendorException(Vendor.AGORA, operation, kind, vendorCode, message);
+    }
+}

@@ -1,0 +1,69 @@
+package io.rtcgate.agora;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * How to reach one Agora project, from configuration under {@code rtcgate.vendors.agora}: the App ID and
+ * App Certificate sign RTC tokens; the Customer ID and Customer Secret ({@code customer-key},
+ * {@code customer-secret}, from the console's RESTful API page) authenticate REST calls to
+ * {@code base-url}, each bounded by {@code timeout} (connect and whole request).
+ */
+public record AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
+                            Duration timeout) {
+
+    /** Agora's documented global REST host. */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.sd-rtn.com");
+    /** Agora recommends waiting up to 20 s for a banning rule to be created. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final String PREFIX = "rtcgate.vendors.agora.";
+    /** What Agora's own token library accepts (Utils.isUUID): exactly 32 hex characters. */
+    private static final Pattern HEX_32 = Pattern.compile("\\p{XDigit}{32}");
+
+    public AgoraSettings {
+        requireHex32(appId, "app-id", "the App ID of the project in the Agora console");
+        requireHex32(appCertificate, "app-certificate", "the project's primary App Certificate in the Agora console");
+        requireText(customerKey, "customer-key");
+        requireText(customerSecret, "customer-secret");
+        baseUrl = httpUrlWithoutTrailingSlash(baseUrl);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the timeout of Agora calls must be a positive duration, not " + timeout);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // The certificate signs tokens and the customer key and secret authenticate as the account: never log them.
+        return "AgoraSettings[appId=" + appId + ", baseUrl=" + baseUrl + ", timeout=" + timeout + "]";
+    }
+
+    private static void requireHex32(String value, String key, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(PREFIX + key + " is required: " + what);
+        }
+        if (!HEX_32.matcher(value).matches()) {
+            // The length only: the value may be a secret.
+            throw new IllegalArgumentException(PREFIX + key + " must be 32 hexadecimal characters (" + what + "), but it has "
+                    + value.length() + " characters" + (value.length() == 32 ? " that are not all hexadecimal" : ""));
+        }
+    }
+
+    private static void requireText(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(PREFIX + key + " is required for Agora's REST API (console: RESTful API)");
+        }
+    }
+
+    private static URI httpUrlWithoutTrailingSlash(URI url) {
+        if (url == null || url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+            throw new IllegalArgumentException(PREFIX + "base-url must be an absolute http(s) URL, such as " + DEFAULT_BASE_URL);
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException(PREFIX + "base-url must have no query or fragment");
+        }
+        String text = url.toString();
+        return text.endsWith("/") ? URI.create(text.replaceAll("/+$", "")) : url;
+    }
+}

@@ -1,0 +1,106 @@
+package io.rtcgate.aliyun;
+
+import com.google.gson.JsonObject;
+import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.JoinCredential;
+import io.rtcgate.domain.vendor.JoinRequest;
+import io.rtcgate.domain.vendor.JoinTokenIssuer;
+import io.rtcgate.domain.vendor.Vendor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Aliyun ARTC join credentials (vendors.md §3.3): the single-parameter token, Base64 of
+ * {@code {"appid","channelid","userid","nonce","timestamp","token"}}, plus the co-host {@code artc://}
+ * URLs the AUI kits use: {@value #PUSH_URL} for hosts and co-hosts, {@value #PULL_URL} for everyone.
+ * The token's timestamp is its expiry; the nonce stays empty, as Aliyun recommends.
+ */
+public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
+
+    public static final String PUSH_URL = "rtc_push_url";
+    public static final String PULL_URL = "rtc_pull_url";
+    /** ARTC refuses tokens that expire more than 24 h ahead; longer requests are cut to this. */
+    public static final Duration MAX_TTL = Duration.ofHours(24);
+
+    private static final String NONCE = "";
+    private static final String CO_HOST_BASE = "artc://live.aliyun.com/";
+
+    private final String appId;
+    private final String appKey;
+    private final Clock clock;
+
+    public AliyunArtcTokenIssuer(AliyunSettings settings, Clock clock) {
+        this.appId = settings.artcAppId();
+        this.appKey = settings.artcAppKey();
+        this.clock = clock;
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.ALIYUN;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return AliyunCapabilities.OFFERED;
+    }
+
+    @Override
+    public JoinCredential issue(JoinRequest request) {
+        String channel = ArtcIds.require(request.channel(), "channel");
+        String userId = ArtcIds.require(request.userId(), "userId");
+        if (request.ttl().isNegative() || request.ttl().isZero()) {
+            throw new InvalidInputException("ttl", "ttl must be positive");
+        }
+        Duration ttl = request.ttl().compareTo(MAX_TTL) > 0 ? MAX_TTL : request.ttl();
+        long expiresAt = clock.instant().plus(ttl).getEpochSecond();
+        String hash = classicToken(appId, appKey, channel, userId, NONCE, expiresAt);
+        Map<String, String> urls = new LinkedHashMap<>();
+        if (request.role().publishes()) {
+            urls.put(PUSH_URL, coHostUrl("push", channel, userId, expiresAt, hash));
+        }
+        urls.put(PULL_URL, coHostUrl("play", channel, userId, expiresAt, hash));
+        return new JoinCredential(Vendor.ALIYUN, appId, channel, userId, Optional.empty(),
+                singleParameterToken(channel, userId, expiresAt, hash), Instant.ofEpochSecond(expiresAt), request.role(), urls);
+    }
+
+    /** {@code lowerhex(SHA-256(appId + appKey + channelId + userId + nonce + timestamp))}, the classic ARTC token. */
+    static String classicToken(String appId, String appKey, String channelId, String userId, String nonce, long timestamp) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((appId + appKey + channelId + userId + nonce + timestamp).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private String singleParameterToken(String channel, String userId, long expiresAt, String hash) {
+        // Key order as the ARTC SDK's own helper writes it.
+        JsonObject payload = new JsonObject();
+        payload.addProperty("appid", appId);
+        payload.addProperty("channelid", channel);
+        payload.addProperty("userid", userId);
+        payload.addProperty("nonce", NONCE);
+        payload.addProperty("timestamp", expiresAt);
+        payload.addProperty("token", hash);
+        return Base64.getEncoder().encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The co-host URL's token is the classic token with an empty nonce, the same hash the single-parameter token carries. */
+    private String coHostUrl(String direction, String channel, String userId, long expiresAt, String hash) {
+        return CO_HOST_BASE + direction + "/" + channel + "?sdkAppId=" + appId + "&userId=" + userId
+                + "&timestamp=" + expiresAt + "&token=" + hash;
+    }
+}

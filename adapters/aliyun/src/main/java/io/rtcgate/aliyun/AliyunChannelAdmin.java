@@ -1,0 +1,100 @@
+package io.rtcgate.aliyun;
+
+import com.aliyuncs.live.model.v20161101.DeleteChannelRequest;
+import com.aliyuncs.live.model.v20161101.DescribeChannelUsersRequest;
+import com.aliyuncs.live.model.v20161101.DescribeChannelUsersResponse;
+import com.aliyuncs.live.model.v20161101.ForbidLiveStreamRequest;
+import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.ChannelAdmin;
+import io.rtcgate.domain.vendor.ChannelRef;
+import io.rtcgate.domain.vendor.Participants;
+import io.rtcgate.domain.vendor.Vendor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Channel control on Aliyun through the live OpenAPI (vendors.md §3.5). ARTC has no kick API: a user is
+ * kicked by forbidding their co-host camera stream ({@code {appId}_{channel}_{userId}_camera}) until the
+ * ban ends. Closing dismisses the ARTC channel and cuts the room's CDN stream once.
+ */
+public final class AliyunChannelAdmin implements ChannelAdmin {
+
+    private static final DateTimeFormatter RESUME_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private final AliyunSettings settings;
+    private final Clock clock;
+    private final AliyunLiveClient client;
+
+    public AliyunChannelAdmin(AliyunSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.client = new AliyunLiveClient(settings);
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.ALIYUN;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return AliyunCapabilities.OFFERED;
+    }
+
+    @Override
+    public void kick(ChannelRef channel, String userId, Duration duration) {
+        ArtcIds.require(userId, "userId");
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new InvalidInputException("duration", "duration must be positive");
+        }
+        ForbidLiveStreamRequest forbid = forbidPublishing(cameraStream(channel, userId));
+        forbid.setResumeTime(RESUME_TIME.format(clock.instant().plus(duration)));
+        client.call("kick", forbid);
+    }
+
+    @Override
+    public Participants participants(ChannelRef channel) {
+        DescribeChannelUsersRequest describe = new DescribeChannelUsersRequest();
+        describe.setAppId(settings.artcAppId());
+        describe.setChannelId(channel.channel());
+        DescribeChannelUsersResponse users = client.call("participants", describe);
+        // Interactive users publish (host, co-hosts); live users only watch.
+        return new Participants(orEmpty(users.getInteractiveUserList()), orEmpty(users.getLiveUserList()));
+    }
+
+    @Override
+    public void close(ChannelRef channel) {
+        DeleteChannelRequest delete = new DeleteChannelRequest();
+        delete.setAppId(settings.artcAppId());
+        delete.setChannelId(channel.channel());
+        client.call("close", delete);
+        // Oneshot cuts the anchor's CDN stream without blacklisting it, so the room can go live again later.
+        ForbidLiveStreamRequest cut = forbidPublishing(channel.streamName());
+        cut.setOneshot("yes");
+        client.call("close", cut);
+    }
+
+    /** The CDN bypass stream an ARTC co-host's camera goes out on (vendors.md §3.3). */
+    private String cameraStream(ChannelRef channel, String userId) {
+        return settings.artcAppId() + "_" + channel.channel() + "_" + userId + "_camera";
+    }
+
+    private ForbidLiveStreamRequest forbidPublishing(String streamName) {
+        ForbidLiveStreamRequest forbid = new ForbidLiveStreamRequest();
+        forbid.setDomainName(settings.live().pushDomain());
+        forbid.setAppName(settings.live().appName());
+        forbid.setStreamName(streamName);
+        forbid.setLiveStreamType("publisher");
+        return forbid;
+    }
+
+    private static List<String> orEmpty(List<String> users) {
+        return users == null ? List.of() : users;
+    }
+}

@@ -1,0 +1,82 @@
+package io.rtcgate.aliyun;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How the gateway reaches Aliyun: the RAM access key for the live OpenAPI, its region and endpoint,
+ * the ARTC application that signs join tokens, the live domains, and the timeout for each OpenAPI
+ * call (applied to connecting and to reading the answer). Validation messages name the configuration
+ * key: {@code rtcgate.vendors.aliyun.*}, and {@code rtcgate.vendor-call-timeout} for the timeout.
+ */
+public record AliyunSettings(
+        String accessKeyId,
+        String accessKeySecret,
+        String region,
+        String endpoint,
+        String protocol,
+        String artcAppId,
+        String artcAppKey,
+        AliyunLiveDomains live,
+        Duration timeout) {
+
+    /** The live OpenAPI endpoint for every region. */
+    public static final String DEFAULT_ENDPOINT = "live.aliyuncs.com";
+    public static final String DEFAULT_PROTOCOL = "https";
+
+    private static final String PREFIX = "rtcgate.vendors.aliyun.";
+    private static final String TIMEOUT_KEY = "rtcgate.vendor-call-timeout";
+    private static final Set<String> PROTOCOLS = Set.of("http", "https");
+
+    public AliyunSettings {
+        requireText(accessKeyId, "access-key-id");
+        requireText(accessKeySecret, "access-key-secret");
+        requireText(region, "region");
+        requireText(artcAppId, "artc-app-id");
+        requireText(artcAppKey, "artc-app-key");
+        endpoint = isBlank(endpoint) ? DEFAULT_ENDPOINT : endpoint.trim();
+        if (endpoint.contains("://") || endpoint.contains("/")) {
+            throw invalid("endpoint", "must be host[:port] without scheme or path (set " + PREFIX + "protocol for http)");
+        }
+        protocol = isBlank(protocol) ? DEFAULT_PROTOCOL : protocol.trim().toLowerCase(Locale.ROOT);
+        if (!PROTOCOLS.contains(protocol)) {
+            throw invalid("protocol", "must be http or https");
+        }
+        if (live == null) {
+            throw invalid("push-domain", "must be set, with play-domain and app-name");
+        }
+        requireText(live.pushDomain(), "push-domain");
+        requireText(live.appName(), "app-name");
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+            // One timeout for every vendor's calls, so its key is not under the Aliyun prefix.
+            throw new IllegalArgumentException(TIMEOUT_KEY + " must be a positive duration");
+        }
+    }
+
+    /** Whether the OpenAPI is called over HTTPS (the default; HTTP is for the emulator). */
+    public boolean https() {
+        return protocol.equals("https");
+    }
+
+    @Override
+    public String toString() {
+        // The access key secret and the ARTC app key stay out of logs.
+        return "AliyunSettings[accessKeyId=" + accessKeyId + ", region=" + region + ", endpoint=" + protocol + "://" + endpoint
+                + ", artcAppId=" + artcAppId + ", live=" + live + ", timeout=" + timeout + "]";
+    }
+
+    private static void requireText(String value, String key) {
+        if (isBlank(value)) {
+            throw invalid(key, "must be set");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static IllegalArgumentException invalid(String key, String problem) {
+        return new IllegalArgumentException(PREFIX + key + " " + problem);
+    }
+}

@@ -1,0 +1,129 @@
+package io.rtcgate.emulator.aliyun;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.rtcgate.emulator.EmulatorResponse;
+import io.rtcgate.emulator.VendorEmulator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A fake Aliyun ApsaraVideo Live OpenAPI endpoint ({@code POST|GET /?Action=…}, RPC signature v1) with
+ * a fake ARTC service behind it. It checks requests as vendors.md §4.3 says, keeps the stream blacklist
+ * and the channels' users, and answers with Aliyun's JSON bodies. Point the SDK at {@link #hostAndPort()}
+ * over HTTP.
+ */
+public final class AliyunEmulator extends VendorEmulator {
+
+    private static final Set<String> RPC_METHODS = Set.of("GET", "POST");
+    private static final String UNKNOWN_ACTION = "unknown";
+
+    private final AliyunEmulatorCredentials credentials;
+    private final RpcAuthenticator authenticator;
+    private final ArtcTokenVerifier tokenVerifier;
+    private final StreamBlacklist blacklist = new StreamBlacklist();
+    private final ArtcChannels channels = new ArtcChannels();
+    private final LiveActions actions;
+
+    public AliyunEmulator(Clock clock, AliyunEmulatorCredentials credentials) {
+        super("aliyun", clock);
+        this.credentials = credentials;
+        this.authenticator = new RpcAuthenticator(credentials, clock);
+        this.tokenVerifier = new ArtcTokenVerifier(credentials.artcAppId(), credentials.artcAppKey(), clock);
+        this.actions = new LiveActions(credentials.artcAppId(), clock, blacklist, channels);
+    }
+
+    /** An emulator with fresh random credentials, for the embedded default; read them from {@link #credentials()}. */
+    public static AliyunEmulator withRandomCredentials(Clock clock) {
+        return new AliyunEmulator(clock, AliyunEmulatorCredentials.random());
+    }
+
+    @Override
+    public synchronized AliyunEmulator start() {
+        super.start();
+        return this;
+    }
+
+    public AliyunEmulatorCredentials credentials() {
+        return credentials;
+    }
+
+    public ArtcTokenVerifier tokenVerifier() {
+        return tokenVerifier;
+    }
+
+    /**
+     * A client enters an ARTC channel with a single-parameter token, as the ARTC SDK would. A publisher
+     * whose camera stream is forbidden cannot enter until the ban ends.
+     *
+     * @throws ArtcJoinRefusedException when the token does not verify or the camera stream is forbidden
+     */
+    public void joinChannel(String channel, String userId, String token, boolean publisher) {
+        tokenVerifier.verify(token, channel, userId);
+        if (publisher) {
+            String camera = ArtcChannels.cameraStream(credentials.artcAppId(), channel, userId);
+            blacklist.banOn(camera, now()).ifPresent(ban -> {
+                throw new ArtcJoinRefusedException("camera stream " + camera + " is forbidden"
+                        + ban.resumeAt().map(until -> " until " + until).orElse(""));
+            });
+        }
+        channels.join(channel, userId, publisher);
+    }
+
+    public void leaveChannel(String channel, String userId) {
+        channels.leave(channel, userId);
+    }
+
+    public ArtcChannelUsers channelUsers(String channel) {
+        return channels.users(channel);
+    }
+
+    /** Streams barred from ingest now (ForbidLiveStream without {@code Oneshot=yes}, not yet resumed). */
+    public List<ForbiddenStream> forbiddenStreams() {
+        return blacklist.inForceAt(now());
+    }
+
+    /** Streams cut once with {@code Oneshot=yes}, oldest first. */
+    public List<LiveStreamRef> cutStreams() {
+        return blacklist.cutStreams();
+    }
+
+    @Override
+    protected EmulatorResponse handle(HttpExchange exchange, String body) {
+        String action = UNKNOWN_ACTION;
+        try {
+            if (!exchange.getRequestURI().getPath().equals("/") || !RPC_METHODS.contains(exchange.getRequestMethod())) {
+                throw AliyunApiError.apiNotFound();
+            }
+            RpcRequest request = RpcRequest.from(exchange, body);
+            action = request.optional("Action").orElse(UNKNOWN_ACTION);
+            authenticator.authenticate(request);
+            return EmulatorResponse.json(200, actions.perform(action, request).toString(), action);
+        } catch (AliyunApiError error) {
+            return answer(error, action);
+        }
+    }
+
+    @Override
+    protected EmulatorResponse serverError(HttpExchange exchange) {
+        return answer(AliyunApiError.serviceUnavailable(), actionOf(exchange));
+    }
+
+    @Override
+    protected EmulatorResponse throttled(HttpExchange exchange) {
+        return answer(AliyunApiError.throttled(), actionOf(exchange));
+    }
+
+    private static EmulatorResponse answer(AliyunApiError error, String action) {
+        return EmulatorResponse.json(error.status(), error.body(), action);
+    }
+
+    /** The Action named in the query string, for the request log of an injected fault. */
+    private static String actionOf(HttpExchange exchange) {
+        try {
+            return RpcRequest.from(exchange, "").optional("Action").orElse(UNKNOWN_ACTION);
+        } catch (AliyunApiError malformedQuery) {
+            return UNKNOWN_ACTION;
+        }
+    }
+}
