@@ -14,7 +14,12 @@ import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.NotFoundException;
 import io.rtcgate.domain.TooManyAttemptsException;
+import io.rtcgate.domain.vendor.NoHealthyVendorException;
+import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
+import io.rtcgate.domain.vendor.VendorException;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Maps the domain's refusals to HTTP statuses with an {@link ApiStatus} body. */
@@ -26,7 +31,7 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
     @Override
     public HttpResponse<ApiStatus> handle(HttpRequest request, DomainException exception) {
         HttpStatus status = statusOf(exception);
-        Map<String, Object> details = exception.field() == null ? null : Map.of("field", exception.field());
+        Map<String, Object> details = detailsOf(exception);
         MutableHttpResponse<ApiStatus> response = HttpResponse.<ApiStatus>status(status)
                 .body(new ApiStatus(status.getCode(), exception.getMessage(), details));
         if (exception instanceof TooManyAttemptsException throttled) {
@@ -48,7 +53,26 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             return HttpStatus.CONFLICT;
         } else if (exception instanceof TooManyAttemptsException) {
             return HttpStatus.TOO_MANY_REQUESTS;
+        } else if (exception instanceof VendorException) {
+            return HttpStatus.BAD_GATEWAY;
+        } else if (exception instanceof UnsupportedCapabilityException) {
+            return HttpStatus.NOT_IMPLEMENTED;
+        } else if (exception instanceof NoHealthyVendorException) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    /** The invalid field, or for a vendor failure which vendor, which call and the vendor's own code. */
+    private static Map<String, Object> detailsOf(DomainException exception) {
+        if (exception instanceof VendorException failure) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("vendor", failure.vendor().wireName());
+            details.put("operation", failure.operation());
+            details.put("vendor_code", failure.vendorCode());
+            details.put("failure", failure.kind().name().toLowerCase(Locale.ROOT));
+            return details;
+        }
+        return exception.field() == null ? null : Map.of("field", exception.field());
     }
 }

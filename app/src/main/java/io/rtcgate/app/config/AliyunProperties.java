@@ -3,9 +3,25 @@ package io.rtcgate.app.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
-/** {@code rtcgate.vendors.aliyun.*}: ApsaraVideo Live domains, keys and URL signing. */
+/** {@code rtcgate.vendors.aliyun.*}: ApsaraVideo Live domains and URL signing, ARTC and OpenAPI credentials. */
 @ConfigurationProperties("rtcgate.vendors.aliyun")
 public class AliyunProperties {
+
+    private boolean enabled;
+    @Nullable
+    private String accessKeyId;
+    @Nullable
+    private String accessKeySecret;
+    private String region = "cn-shanghai";
+    @Nullable
+    private String endpoint;
+    private String protocol = "https";
+    @Nullable
+    private String artcAppId;
+    @Nullable
+    private String artcAppKey;
+    @Nullable
+    private String callbackAuthKey;
 
     @Nullable
     private String pushDomain;
@@ -19,6 +35,30 @@ public class AliyunProperties {
     private long urlExpireSeconds = 3600;
     private boolean httpsPlayback = true;
 
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    @Nullable
+    public String getAccessKeyId() { return accessKeyId; }
+    public void setAccessKeyId(@Nullable String accessKeyId) { this.accessKeyId = accessKeyId; }
+    @Nullable
+    public String getAccessKeySecret() { return accessKeySecret; }
+    public void setAccessKeySecret(@Nullable String accessKeySecret) { this.accessKeySecret = accessKeySecret; }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    @Nullable
+    public String getEndpoint() { return endpoint; }
+    public void setEndpoint(@Nullable String endpoint) { this.endpoint = endpoint; }
+    public String getProtocol() { return protocol; }
+    public void setProtocol(String protocol) { this.protocol = protocol; }
+    @Nullable
+    public String getArtcAppId() { return artcAppId; }
+    public void setArtcAppId(@Nullable String artcAppId) { this.artcAppId = artcAppId; }
+    @Nullable
+    public String getArtcAppKey() { return artcAppKey; }
+    public void setArtcAppKey(@Nullable String artcAppKey) { this.artcAppKey = artcAppKey; }
+    @Nullable
+    public String getCallbackAuthKey() { return callbackAuthKey; }
+    public void setCallbackAuthKey(@Nullable String callbackAuthKey) { this.callbackAuthKey = callbackAuthKey; }
     @Nullable
     public String getPushDomain() { return pushDomain; }
     public void setPushDomain(@Nullable String pushDomain) { this.pushDomain = pushDomain; }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.rtcgate.aliyun.AliyunLiveDomains;
 import io.rtcgate.aliyun.AliyunTypeAUrlSigner;
+import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomIdGenerator;
 import io.rtcgate.domain.room.RoomService;
 import io.rtcgate.domain.room.RoomStore;
@@ -15,6 +16,10 @@ import io.rtcgate.domain.user.LoginPolicy;
 import io.rtcgate.domain.user.PasswordHasher;
 import io.rtcgate.domain.user.UserService;
 import io.rtcgate.domain.user.UserStore;
+import io.rtcgate.domain.vendor.VendorAdapters;
+import io.rtcgate.domain.vendor.VendorHealth;
+import io.rtcgate.domain.vendor.VendorRouter;
+import io.rtcgate.domain.vendor.VendorStateStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +33,10 @@ public class DomainWiring {
     private static final String EMBEDDED_PUSH_DOMAIN = "push.rtcgate.localhost";
     private static final String EMBEDDED_PLAY_DOMAIN = "play.rtcgate.localhost";
 
+    /** Ticks in microseconds, PostgreSQL's precision, so a write's answer equals what a later read returns. */
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Singleton
@@ -39,8 +45,24 @@ public class DomainWiring {
     }
 
     @Singleton
-    RoomService roomService(RoomStore rooms, StreamUrlSigner urlSigner, RoomIdGenerator ids, Clock clock) {
-        return new RoomService(rooms, urlSigner, ids, clock);
+    VendorHealth vendorHealth(HealthProperties health, Clock clock) {
+        return new VendorHealth(health.getFailureThreshold(), health.getCoolDown(), health.getErrorWindow(), clock);
+    }
+
+    @Singleton
+    VendorRouter vendorRouter(RoutingProperties routing, VendorAdapters adapters, VendorStateStore states, VendorHealth health) {
+        return new VendorRouter(routing.policy(adapters.vendors()), states, health);
+    }
+
+    @Singleton
+    RoomChannels roomChannels(RoomStore rooms, VendorAdapters adapters, VendorHealth health, VendorCallProperties calls) {
+        return new RoomChannels(rooms, adapters, health, calls.tokenTtl());
+    }
+
+    @Singleton
+    RoomService roomService(RoomStore rooms, StreamUrlSigner urlSigner, RoomIdGenerator ids, VendorRouter router,
+                            RoomChannels channels, Clock clock) {
+        return new RoomService(rooms, urlSigner, ids, router, channels, clock);
     }
 
     @Singleton
@@ -56,8 +78,8 @@ public class DomainWiring {
     }
 
     @Singleton
-    StreamUrlSigner streamUrlSigner(AliyunProperties aliyun, EmbeddedMode embedded, Clock clock) {
-        var domains = new AliyunLiveDomains(
+    AliyunLiveDomains aliyunLiveDomains(AliyunProperties aliyun, EmbeddedMode embedded) {
+        return new AliyunLiveDomains(
                 required(aliyun.getPushDomain(), embedded.active() ? EMBEDDED_PUSH_DOMAIN : null, "push-domain"),
                 required(aliyun.getPlayDomain(), embedded.active() ? EMBEDDED_PLAY_DOMAIN : null, "play-domain"),
                 aliyun.getAppName(),
@@ -65,6 +87,10 @@ public class DomainWiring {
                 aliyun.getPlayAuthKey() != null ? aliyun.getPlayAuthKey() : embedded.generatedSecret("aliyun-play-auth-key").orElse(""),
                 Duration.ofSeconds(aliyun.getUrlExpireSeconds()),
                 aliyun.isHttpsPlayback());
+    }
+
+    @Singleton
+    StreamUrlSigner streamUrlSigner(AliyunLiveDomains domains, Clock clock) {
         return new AliyunTypeAUrlSigner(domains, clock);
     }
 

@@ -63,8 +63,9 @@ public class EmbeddedMode {
             byte[] bytes = new byte[48];
             RANDOM.nextBytes(bytes);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            // created owner-only, so the secret is never readable by others, not even for an instant
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, secret);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return Optional.of(secret);
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the generated secret " + name + " in " + dataDir, e);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rtcgate.app.support.WireClient.Reply;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -38,6 +39,20 @@ public final class ApiAssertions {
         assertTrue(body.get("message") instanceof String message && !message.isBlank(), reply.body());
         assertTrue(body.containsKey("details"), reply.body());
         assertFalse(reply.body().contains("Exception"), "internal details leaked: " + reply.body());
+    }
+
+    /**
+     * Both RoomInfos carry the same moment in {@code field} (or both none), allowing for the database keeping
+     * timestamps to the microsecond.
+     */
+    public static void assertSameMicrosecond(Map<String, Object> expected, Map<String, Object> actual, String field) {
+        if (expected.get(field) == null || actual.get(field) == null) {
+            assertEquals(expected.get(field), actual.get(field), field);
+            return;
+        }
+        Duration difference = Duration.between(instant(expected, field), instant(actual, field)).abs();
+        assertTrue(difference.compareTo(Duration.ofNanos(500)) <= 0,
+                field + ": " + expected.get(field) + " vs " + actual.get(field));
     }
 
     /** An RFC 3339 timestamp field of a RoomInfo, parsed. */

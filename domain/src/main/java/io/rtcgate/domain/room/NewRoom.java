@@ -14,6 +14,7 @@ public record NewRoom(
 
     public NewRoom {
         Validation.required(anchorId, "anchor");
+        Validation.maxLength(anchorId, Room.MAX_TEXT, "anchor");
         Validation.required(title, "title");
         Validation.maxLength(title, Room.MAX_TEXT, "title");
         Validation.maxLength(notice, Room.MAX_TEXT, "notice");

@@ -31,6 +31,7 @@ public final class Room {
     private final String vodId;
     private final List<MeetingMember> meetingMembers;
     private final RoomMetrics metrics;
+    private final VendorBinding binding;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final Instant startedAt;
@@ -52,6 +53,7 @@ public final class Room {
         this.vodId = b.vodId;
         this.meetingMembers = List.copyOf(b.meetingMembers);
         this.metrics = Objects.requireNonNull(b.metrics, "metrics");
+        this.binding = b.binding;
         this.createdAt = Objects.requireNonNull(b.createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(b.updatedAt, "updatedAt");
         this.startedAt = b.startedAt;
@@ -59,8 +61,11 @@ public final class Room {
         this.version = b.version;
     }
 
-    /** A new room in PREPARED state. Co-host and PK rooms get a meeting id for their co-host session. */
-    public static Room create(String id, NewRoom request, String meetingId, Instant now) {
+    /**
+     * A new room in PREPARED state, bound to a vendor channel. Co-host and PK rooms get a meeting id for
+     * their co-host session.
+     */
+    public static Room create(String id, NewRoom request, String meetingId, VendorBinding binding, Instant now) {
         return builder()
                 .id(id)
                 .title(request.title())
@@ -74,6 +79,7 @@ public final class Room {
                 .chatId(id)
                 .meetingId(request.mode() == RoomMode.NORMAL ? null : meetingId)
                 .metrics(RoomMetrics.ZERO)
+                .binding(Objects.requireNonNull(binding, "binding"))
                 .createdAt(now)
                 .updatedAt(now)
                 .version(0)
@@ -217,6 +223,11 @@ public final class Room {
         return metrics;
     }
 
+    /** The vendor channel; absent only for rooms imported from an AUI AppServer database. */
+    public Optional<VendorBinding> binding() {
+        return Optional.ofNullable(binding);
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
@@ -242,7 +253,7 @@ public final class Room {
                 .id(id).title(title).notice(notice).coverUrl(coverUrl)
                 .anchorId(anchorId).anchorNick(anchorNick).extendsJson(extendsJson)
                 .mode(mode).status(status).chatId(chatId).meetingId(meetingId).vodId(vodId)
-                .meetingMembers(meetingMembers).metrics(metrics)
+                .meetingMembers(meetingMembers).metrics(metrics).binding(binding)
                 .createdAt(createdAt).updatedAt(updatedAt).startedAt(startedAt).stoppedAt(stoppedAt)
                 .version(version);
     }
@@ -272,6 +283,7 @@ public final class Room {
         private String vodId;
         private List<MeetingMember> meetingMembers = List.of();
         private RoomMetrics metrics = RoomMetrics.ZERO;
+        private VendorBinding binding;
         private Instant createdAt;
         private Instant updatedAt;
         private Instant startedAt;
@@ -295,6 +307,7 @@ public final class Room {
         public Builder vodId(String v) { this.vodId = v; return this; }
         public Builder meetingMembers(List<MeetingMember> v) { this.meetingMembers = v; return this; }
         public Builder metrics(RoomMetrics v) { this.metrics = v; return this; }
+        public Builder binding(VendorBinding v) { this.binding = v; return this; }
         public Builder createdAt(Instant v) { this.createdAt = v; return this; }
         public Builder updatedAt(Instant v) { this.updatedAt = v; return this; }
         public Builder startedAt(Instant v) { this.startedAt = v; return this; }

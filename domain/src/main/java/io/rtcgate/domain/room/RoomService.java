@@ -4,6 +4,11 @@ import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorException;
+import io.rtcgate.domain.vendor.VendorRouter;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -12,24 +17,36 @@ import java.util.function.BiFunction;
 /** The room use cases, named after what the caller does. */
 public final class RoomService {
 
+    private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
+
     private final RoomStore rooms;
     private final StreamUrlSigner urlSigner;
     private final RoomIdGenerator ids;
+    private final VendorRouter router;
+    private final RoomChannels channels;
     private final Clock clock;
 
-    public RoomService(RoomStore rooms, StreamUrlSigner urlSigner, RoomIdGenerator ids, Clock clock) {
+    public RoomService(RoomStore rooms, StreamUrlSigner urlSigner, RoomIdGenerator ids, VendorRouter router,
+                       RoomChannels channels, Clock clock) {
         this.rooms = rooms;
         this.urlSigner = urlSigner;
         this.ids = ids;
+        this.router = router;
+        this.channels = channels;
         this.clock = clock;
     }
 
-    /** Creates a room. Callers create rooms for themselves; an admin may create one for any anchor. */
-    public RoomView create(Caller caller, NewRoom request) {
+    /**
+     * Creates a room bound to a vendor channel: the caller's explicit vendor, or the first healthy one
+     * routing prefers. Callers create rooms for themselves; an admin may create one for any anchor.
+     */
+    public RoomView create(Caller caller, NewRoom request, Optional<Vendor> vendor) {
         if (!caller.admin() && !caller.userId().equals(request.anchorId())) {
             throw new ForbiddenException("anchor must be the authenticated user");
         }
-        Room room = Room.create(ids.next().toString(), request, ids.next().toString(), clock.instant());
+        Vendor chosen = vendor.map(v -> router.pin(v, "vendor")).orElseGet(() -> router.route(Capability.RTC));
+        String id = ids.next().toString();
+        Room room = Room.create(id, request, ids.next().toString(), VendorBinding.first(id, chosen), clock.instant());
         rooms.insert(room);
         return view(room, caller);
     }
@@ -54,8 +71,20 @@ public final class RoomService {
         return change(caller, roomId, (room, now) -> room.pause(caller, now.instant()));
     }
 
+    /**
+     * Ends the room, then closes its vendor channel. The room stays ended even when the vendor cannot be
+     * reached: the failure is logged and counts against the vendor's health.
+     */
     public RoomView stop(Caller caller, String roomId) {
-        return change(caller, roomId, (room, now) -> room.stop(caller, now.instant()));
+        RoomView stopped = change(caller, roomId, (room, now) -> room.stop(caller, now.instant()));
+        if (stopped.room().binding().isPresent()) {
+            try {
+                channels.close(stopped.room());
+            } catch (VendorException e) {
+                LOG.log(Level.WARNING, "room {0} ended, but its channel was not closed: {1}", roomId, e.getMessage());
+            }
+        }
+        return stopped;
     }
 
     /** Deletes a room and returns it as it was. */

@@ -19,7 +19,9 @@ public final class VendorException extends DomainException {
         /** The vendor throttled us (429, RequestLimitExceeded, Throttling). */
         THROTTLED(true),
         /** The vendor refused this request (bad parameters, auth): the vendor itself is healthy. */
-        REJECTED(false);
+        REJECTED(false),
+        /** Not called: its circuit is open after repeated failures. */
+        UNAVAILABLE(false);
 
         private final boolean countsAgainstHealth;
 

@@ -1,5 +1,6 @@
 package io.rtcgate.postgres.room;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -10,6 +11,7 @@ import java.util.List;
  * its format so an AUI database can be read as it is.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record MeetingInfoJson(@Nullable List<Member> members) {
 
     @Serdeable

@@ -10,6 +10,8 @@ import io.rtcgate.domain.room.RoomMode;
 import io.rtcgate.domain.room.RoomQuery;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
+import io.rtcgate.domain.room.VendorBinding;
+import io.rtcgate.domain.vendor.Vendor;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +76,10 @@ public class PostgresRoomStore implements RoomStore {
                 room.vodId().orElse(null), writeMembers(room.meetingMembers()),
                 room.startedAt().orElse(null), room.stoppedAt().orElse(null),
                 metrics.likeCount(), metrics.onlineCount(), metrics.pv(), metrics.uv(),
-                null, null, 0, room.version());
+                room.binding().map(binding -> binding.vendor().wireName()).orElse(null),
+                room.binding().map(VendorBinding::channel).orElse(null),
+                room.binding().map(VendorBinding::epoch).orElse(0L),
+                room.version());
     }
 
     private Room toRoom(RoomRow row) {
@@ -93,6 +98,8 @@ public class PostgresRoomStore implements RoomStore {
                 .vodId(row.vodId())
                 .meetingMembers(readMembers(row.meetingInfo()))
                 .metrics(new RoomMetrics(row.likeCount(), row.onlineCount(), row.pv(), row.uv()))
+                .binding(row.vendor() == null ? null
+                        : new VendorBinding(Vendor.parse(row.vendor(), "vendor"), row.channel(), row.vendorEpoch()))
                 .createdAt(row.createdAt())
                 .updatedAt(row.updatedAt())
                 .startedAt(row.startedAt())

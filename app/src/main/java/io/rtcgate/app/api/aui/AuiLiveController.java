@@ -89,7 +89,7 @@ public class AuiLiveController {
         RoomMode mode = request.mode() == null ? RoomMode.NORMAL : RoomMode.fromCode(request.mode(), "mode");
         NewRoom newRoom = new NewRoom(request.title(), request.notice(), request.coverUrl(), request.anchor(),
                 request.anchorNick(), request.extendsJson(), mode);
-        return mapper.roomInfo(rooms.create(Callers.of(auth), newRoom));
+        return mapper.roomInfo(rooms.create(Callers.of(auth), newRoom, Optional.empty()));
     }
 
     @Operation(summary = "Get a room")

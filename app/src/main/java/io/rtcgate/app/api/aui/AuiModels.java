@@ -14,15 +14,18 @@ public final class AuiModels {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AuthResponse(int code, String token, String expire) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TokenResponse(String accessToken, String refreshToken) {
     }
 
     /**
-     * {@code models.RoomInfo}, plus {@code version} for optimistic concurrency. {@code vod_info} stays
+     * {@code models.RoomInfo}, plus {@code version} for optimistic concurrency and the room's vendor
+     * binding ({@code vendor}, {@code channel}); extra fields do not break AUI clients. {@code vod_info} stays
      * null until the room has a recording; {@code link_info} until the room has a co-host channel.
      */
     @Serdeable
@@ -51,36 +54,45 @@ public final class AuiModels {
             @JsonProperty("updated_at") String updatedAt,
             @Nullable @JsonProperty("started_at") String startedAt,
             @Nullable @JsonProperty("stopped_at") String stoppedAt,
-            long version) {
+            long version,
+            @Nullable String vendor,
+            @Nullable String channel) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PushLiveInfo(String rtmpUrl, String rtsUrl, String srtUrl) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PullLiveInfo(String rtmpUrl, String flvUrl, String hlsUrl, String rtsUrl) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record LinkInfo(@Nullable String rtcPushUrl, @Nullable String rtcPullUrl, @Nullable PullLiveInfo cdnPullInfo) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Metrics(long likeCount, long onlineCount, long pv, long uv) {
     }
 
     /** The gateway mutes nobody, so a user's status is never muted. */
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record UserStatus(boolean mute, List<String> muteSource) {
         static final UserStatus NOT_MUTED = new UserStatus(false, List.of());
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MeetingInfo(List<MeetingMember> members) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MeetingMember(
             @Nullable String userId,
             @Nullable String userNick,

@@ -5,6 +5,7 @@ import io.rtcgate.domain.room.MeetingMember;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomView;
 import io.rtcgate.domain.room.StreamUrls;
+import io.rtcgate.domain.room.VendorBinding;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,9 @@ public class RoomInfoMapper {
                 rfc3339(room.updatedAt()),
                 room.startedAt().map(RoomInfoMapper::rfc3339).orElse(null),
                 room.stoppedAt().map(RoomInfoMapper::rfc3339).orElse(null),
-                room.version());
+                room.version(),
+                room.binding().map(binding -> binding.vendor().wireName()).orElse(null),
+                room.binding().map(VendorBinding::channel).orElse(null));
     }
 
     public AuiModels.MeetingInfo meetingInfo(List<MeetingMember> members) {

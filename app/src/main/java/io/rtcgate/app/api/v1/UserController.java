@@ -1,5 +1,6 @@
 package io.rtcgate.app.api.v1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -41,6 +42,7 @@ public class UserController {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record UserResource(String id, String role, String createdAt) {
     }
 

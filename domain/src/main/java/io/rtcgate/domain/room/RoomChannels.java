@@ -1,0 +1,128 @@
+package io.rtcgate.domain.room;
+
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.Validation;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.ChannelAdmin;
+import io.rtcgate.domain.vendor.ChannelRef;
+import io.rtcgate.domain.vendor.JoinCredential;
+import io.rtcgate.domain.vendor.JoinRequest;
+import io.rtcgate.domain.vendor.JoinTokenIssuer;
+import io.rtcgate.domain.vendor.ParticipantRole;
+import io.rtcgate.domain.vendor.Participants;
+import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorAdapters;
+import io.rtcgate.domain.vendor.VendorHealth;
+import java.time.Duration;
+
+/** What people do with a room's vendor channel: join it, kick someone, see who is in, close it. */
+public final class RoomChannels {
+
+    /** The longest ban a kick may set: one day. */
+    public static final Duration MAX_KICK = Duration.ofDays(1);
+
+    private final RoomStore rooms;
+    private final VendorAdapters adapters;
+    private final VendorHealth health;
+    private final Duration tokenTtl;
+
+    public RoomChannels(RoomStore rooms, VendorAdapters adapters, VendorHealth health, Duration tokenTtl) {
+        this.rooms = rooms;
+        this.adapters = adapters;
+        this.health = health;
+        this.tokenTtl = tokenTtl;
+    }
+
+    /** Who is in a room's channel, on which vendor. */
+    public record RoomParticipants(Vendor vendor, Participants participants) {
+    }
+
+    /**
+     * The caller's credential for the room's channel. Hosting is for the anchor, co-hosting for current
+     * co-host members, watching for anyone.
+     */
+    public JoinCredential join(Caller caller, String roomId, ParticipantRole role) {
+        Room room = load(roomId);
+        switch (role) {
+            case HOST -> {
+                if (!room.isAnchor(caller)) {
+                    throw new ForbiddenException("role host is for the room's anchor only");
+                }
+            }
+            case COHOST -> {
+                if (!room.isMeetingMember(caller.userId())) {
+                    throw new ForbiddenException("role cohost is for current co-host members only");
+                }
+            }
+            case AUDIENCE -> {
+                // anyone signed in may watch
+            }
+        }
+        if (room.status() == RoomStatus.ENDED) {
+            throw new ConflictException("the room has ended");
+        }
+        VendorBinding binding = bindingOf(room);
+        JoinTokenIssuer issuer = adapters.issuer(binding.vendor())
+                .orElseThrow(() -> new UnsupportedCapabilityException(binding.vendor(), Capability.RTC));
+        JoinRequest request = new JoinRequest(binding.channel(), caller.userId(), role, tokenTtl);
+        return health.call(binding.vendor(), Capability.RTC, "join token", () -> issuer.issue(request));
+    }
+
+    /** The anchor or an admin removes a user from the channel and keeps them out for a while. */
+    public void kick(Caller caller, String roomId, String userId, Duration duration) {
+        Validation.required(userId, "user_id");
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_KICK) > 0) {
+            throw new InvalidInputException("duration_seconds", "duration_seconds must be between 1 and " + MAX_KICK.toSeconds());
+        }
+        Room room = load(roomId);
+        if (!caller.admin() && !room.isAnchor(caller)) {
+            throw new ForbiddenException("only the room's anchor or an admin may kick");
+        }
+        VendorBinding binding = bindingOf(room);
+        ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.CHANNEL_ADMIN);
+        health.run(binding.vendor(), Capability.CHANNEL_ADMIN, "kick",
+                () -> admin.kick(channelRef(room, binding), userId, duration));
+    }
+
+    public RoomParticipants participants(String roomId) {
+        Room room = load(roomId);
+        VendorBinding binding = bindingOf(room);
+        ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.PARTICIPANT_LIST);
+        Participants participants = health.call(binding.vendor(), Capability.PARTICIPANT_LIST, "participants",
+                () -> admin.participants(channelRef(room, binding)));
+        return new RoomParticipants(binding.vendor(), participants);
+    }
+
+    /** Ends the room's channel on its vendor for everyone in it. */
+    public void close(Room room) {
+        VendorBinding binding = bindingOf(room);
+        ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.CHANNEL_ADMIN);
+        health.run(binding.vendor(), Capability.CHANNEL_ADMIN, "close channel", () -> admin.close(channelRef(room, binding)));
+    }
+
+    private ChannelAdmin channelAdmin(Vendor vendor, Capability needed) {
+        ChannelAdmin admin = adapters.channelAdmin(vendor)
+                .orElseThrow(() -> new UnsupportedCapabilityException(vendor, needed));
+        if (!admin.capabilities().contains(needed)) {
+            throw new UnsupportedCapabilityException(vendor, needed);
+        }
+        return admin;
+    }
+
+    private static VendorBinding bindingOf(Room room) {
+        return room.binding().orElseThrow(() -> new ConflictException("the room has no vendor channel"));
+    }
+
+    private static ChannelRef channelRef(Room room, VendorBinding binding) {
+        return new ChannelRef(binding.channel(), room.streamName(), room.anchorId());
+    }
+
+    private Room load(String roomId) {
+        return rooms.find(roomId).orElseThrow(() -> new NotFoundException("room " + roomId + " does not exist"));
+    }
+}

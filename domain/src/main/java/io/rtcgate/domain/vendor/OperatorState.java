@@ -1,0 +1,30 @@
+package io.rtcgate.domain.vendor;
+
+import io.rtcgate.domain.InvalidInputException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What an operator says about a vendor, for every gateway node. A draining vendor keeps its rooms but
+ * gets no new ones; a down vendor gets nothing new either.
+ */
+public enum OperatorState {
+    UP,
+    DRAINING,
+    DOWN;
+
+    public boolean acceptsNewRooms() {
+        return this == UP;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static OperatorState parse(String value, String field) {
+        return Arrays.stream(values())
+                .filter(state -> state.wireName().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(field, field + " must be one of up, draining, down"));
+    }
+}
