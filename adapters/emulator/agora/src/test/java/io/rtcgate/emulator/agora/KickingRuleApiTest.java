@@ -1,5 +1,7 @@
 package io.rtcgate.emulator.agora;
 
+import io.rtcgate.emulator.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

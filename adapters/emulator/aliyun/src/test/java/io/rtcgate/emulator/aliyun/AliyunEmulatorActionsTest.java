@@ -1,5 +1,7 @@
 package io.rtcgate.emulator.aliyun;
 
+import io.rtcgate.emulator.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +27,7 @@ class AliyunEmulatorActionsTest {
     private static final AliyunEmulatorCredentials CREDENTIALS = new AliyunEmulatorCredentials("LTAItestid", "testsecret", "app1", "key1");
     private static final LiveStreamRef ROOM_STREAM = new LiveStreamRef("push.example.com", "live", "room1");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T08:00:00Z"));
     private final AliyunEmulator emulator = new AliyunEmulator(clock, CREDENTIALS).start();
 
     @AfterEach

@@ -1,4 +1,4 @@
-package io.rtcgate.emulator.agora;
+package io.rtcgate.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test says so. */
-final class ManualClock extends Clock {
+/**
+ * A clock that moves only when a test says so: emulators read time from a {@link Clock}, so tests reach
+ * expiry, resume times and replay windows without waiting.
+ */
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
