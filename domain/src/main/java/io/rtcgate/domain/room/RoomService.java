@@ -6,7 +6,6 @@ import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.NotFoundException;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.Vendor;
-import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.domain.vendor.VendorRouter;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -72,15 +71,17 @@ public final class RoomService {
     }
 
     /**
-     * Ends the room, then closes its vendor channel. The room stays ended even when the vendor cannot be
-     * reached: the failure is logged and counts against the vendor's health.
+     * Ends the room, then closes its vendor channel. The room stays ended whatever happens to the close
+     * (an unreachable vendor, an adapter fault): the failure is logged, and vendor failures count against
+     * the vendor's health. Answering with an error here would make the client retry a stop that already
+     * happened.
      */
     public RoomView stop(Caller caller, String roomId) {
         RoomView stopped = change(caller, roomId, (room, now) -> room.stop(caller, now.instant()));
         if (stopped.room().binding().isPresent()) {
             try {
                 channels.close(stopped.room());
-            } catch (VendorException e) {
+            } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "room {0} ended, but its channel was not closed: {1}", roomId, e.getMessage());
             }
         }

@@ -49,21 +49,24 @@ public final class VendorHealth {
             throw new VendorException(vendor, operation, VendorException.Kind.UNAVAILABLE, "circuit_open",
                     "the gateway stopped calling it after repeated failures; it is retried after a cool-down");
         }
+        boolean settled = false;
         try {
             T result = call.get();
             entry.breaker.onSuccess();
+            settled = true;
             return result;
         } catch (VendorException e) {
             if (e.kind().countsAgainstHealth()) {
                 entry.recordError(clock.instant(), e.getMessage());
                 entry.breaker.onFailure(clock.instant());
-            } else {
-                entry.breaker.onNeutral();
+                settled = true;
             }
             throw e;
-        } catch (RuntimeException e) {
-            entry.breaker.onNeutral();
-            throw e;
+        } finally {
+            // anything else (a refusal, an adapter bug, even an Error) frees a half-open trial slot
+            if (!settled) {
+                entry.breaker.onNeutral();
+            }
         }
     }
 

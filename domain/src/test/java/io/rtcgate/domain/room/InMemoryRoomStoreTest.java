@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.vendor.Vendor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ class InMemoryRoomStoreTest {
 
         assertEquals(1, saved.version());
         assertEquals(RoomStatus.LIVE, saved.status());
+        assertEquals(Optional.of(RoomFixtures.BINDING), saved.binding());
         assertEquals(saved.version(), store.stored(original.id()).version());
     }
 
@@ -97,6 +99,6 @@ class InMemoryRoomStoreTest {
     }
 
     private static Room createdAt(String id, Instant createdAt) {
-        return Room.create(id, RoomFixtures.newRoom(RoomMode.NORMAL), null, createdAt);
+        return Room.create(id, RoomFixtures.newRoom(RoomMode.NORMAL), null, VendorBinding.first(id, Vendor.AGORA), createdAt);
     }
 }

@@ -1,6 +1,7 @@
 package io.rtcgate.domain.room;
 
 import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.vendor.Vendor;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,10 @@ final class RoomFixtures {
 
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
+    static final String ROOM_ID = "room-1";
+    /** The vendor channel of the fixture rooms. */
+    static final VendorBinding BINDING = VendorBinding.first(ROOM_ID, Vendor.AGORA);
+
     private RoomFixtures() {
     }
 
@@ -28,7 +33,7 @@ final class RoomFixtures {
 
     /** A freshly created room of {@code mode}, as {@link Room#create} makes it at {@link #T0}. */
     static Room preparedRoom(RoomMode mode) {
-        return Room.create("room-1", newRoom(mode), "meeting-1", T0);
+        return Room.create(ROOM_ID, newRoom(mode), "meeting-1", BINDING, T0);
     }
 
     /** A room forced into {@code status} without going through the transitions. */

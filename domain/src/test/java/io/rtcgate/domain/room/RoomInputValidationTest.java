@@ -47,11 +47,12 @@ class RoomInputValidationTest {
             assertInvalidInput("notice", () -> newRoom("title", TEXT_OVER, null, "anchor", null));
             assertInvalidInput("cover_url", () -> newRoom("title", null, URL_OVER, "anchor", null));
             assertInvalidInput("anchor_nick", () -> newRoom("title", null, null, "anchor", TEXT_OVER));
+            assertInvalidInput("anchor", () -> newRoom("title", null, null, TEXT_OVER, null));
         }
 
         @Test
         void fieldsAtTheirLimitAreAccepted() {
-            assertDoesNotThrow(() -> newRoom(TEXT_LIMIT, TEXT_LIMIT, URL_LIMIT, "anchor", TEXT_LIMIT));
+            assertDoesNotThrow(() -> newRoom(TEXT_LIMIT, TEXT_LIMIT, URL_LIMIT, TEXT_LIMIT, TEXT_LIMIT));
         }
 
         @Test

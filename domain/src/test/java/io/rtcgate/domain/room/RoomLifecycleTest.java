@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.vendor.Vendor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -187,6 +188,34 @@ class RoomLifecycleTest {
         assertEquals(Optional.empty(), preparedRoom(RoomMode.NORMAL).meetingId());
         assertEquals(Optional.of("meeting-1"), preparedRoom(RoomMode.COHOST).meetingId());
         assertEquals(Optional.of("meeting-1"), preparedRoom(RoomMode.PK).meetingId());
+    }
+
+    @Test
+    void createdRoomIsBoundToTheFirstChannelOfItsVendor() {
+        assertEquals(Optional.of(new VendorBinding(Vendor.AGORA, "room-1-1", 1)), preparedRoom(RoomMode.NORMAL).binding());
+    }
+
+    @Test
+    void aRoomCannotBeCreatedWithoutAVendorBinding() {
+        assertThrows(NullPointerException.class,
+                () -> Room.create("room-1", RoomFixtures.newRoom(RoomMode.NORMAL), null, null, T0));
+    }
+
+    @Test
+    void everyChangeKeepsTheVendorBinding() {
+        Room changed = preparedRoom(RoomMode.COHOST)
+                .start(ANCHOR, T0.plusSeconds(60))
+                .pause(ANCHOR, T0.plusSeconds(120))
+                .update(ANCHOR, new RoomChanges("new title", null, null, null), T0.plusSeconds(180))
+                .replaceMeetingMembers(ANCHOR, RoomFixtures.members("bob"), T0.plusSeconds(240))
+                .stop(ANCHOR, LATER);
+
+        assertEquals(Optional.of(RoomFixtures.BINDING), changed.binding());
+    }
+
+    @Test
+    void firstBindingUsesChannelOneOfTheRoom() {
+        assertEquals(new VendorBinding(Vendor.TENCENT, "0f3c-1", 1), VendorBinding.first("0f3c", Vendor.TENCENT));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rtcgate.domain.room;
 
+import static io.rtcgate.domain.DomainAssertions.assertInvalidInput;
 import static io.rtcgate.domain.room.FakeStreamUrlSigner.pullFor;
 import static io.rtcgate.domain.room.FakeStreamUrlSigner.pushFor;
 import static io.rtcgate.domain.room.RoomFixtures.ADMIN;
@@ -9,6 +10,9 @@ import static io.rtcgate.domain.room.RoomFixtures.T0;
 import static io.rtcgate.domain.room.RoomFixtures.members;
 import static io.rtcgate.domain.room.RoomFixtures.newRoom;
 import static io.rtcgate.domain.room.RoomFixtures.newRoomFor;
+import static io.rtcgate.domain.vendor.Vendor.AGORA;
+import static io.rtcgate.domain.vendor.Vendor.ALIYUN;
+import static io.rtcgate.domain.vendor.Vendor.TENCENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,10 +23,22 @@ import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.MutableClock;
 import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.ChannelRef;
+import io.rtcgate.domain.vendor.NoHealthyVendorException;
+import io.rtcgate.domain.vendor.OperatorState;
+import io.rtcgate.domain.vendor.RoutingPolicy;
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorException.Kind;
+import io.rtcgate.domain.vendor.VendorFakes.FakeChannelAdmin.Call;
+import io.rtcgate.domain.vendor.VendorFleet;
+import io.rtcgate.domain.vendor.VendorRouter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -35,14 +51,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RoomServiceTest {
 
     private static final RoomChanges NEW_TITLE = new RoomChanges("new title", null, null, null);
+    private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryRoomStore store = new InMemoryRoomStore();
     private final SequentialRoomIdGenerator ids = new SequentialRoomIdGenerator();
-    private final RoomService service = new RoomService(store, new FakeStreamUrlSigner(), ids, clock);
+    private final VendorFleet vendors = new VendorFleet(clock);
+    private final RoomChannels channels = new RoomChannels(store, vendors.adapters(), vendors.health(), TOKEN_TTL);
+    private final RoomService service =
+            new RoomService(store, new FakeStreamUrlSigner(), ids, vendors.router(), channels, clock);
 
     private String createRoom(RoomMode mode) {
-        return service.create(ANCHOR, newRoom(mode)).room().id();
+        return create(ANCHOR, newRoom(mode)).room().id();
+    }
+
+    /** Creates a room on whichever vendor routing picks. */
+    private RoomView create(Caller caller, NewRoom request) {
+        return service.create(caller, request, Optional.empty());
     }
 
     /** Moves the clock on by a minute and returns the new time. */
@@ -56,7 +81,7 @@ class RoomServiceTest {
 
         @Test
         void createdRoomIsPreparedStoredAndCopiesTheRequest() {
-            Room room = service.create(ANCHOR, newRoom(RoomMode.NORMAL)).room();
+            Room room = create(ANCHOR, newRoom(RoomMode.NORMAL)).room();
 
             assertEquals(RoomStatus.PREPARED, room.status());
             assertEquals(RoomMetrics.ZERO, room.metrics());
@@ -76,7 +101,7 @@ class RoomServiceTest {
 
         @Test
         void normalRoomHasNoMeetingId() {
-            Room room = service.create(ANCHOR, newRoom(RoomMode.NORMAL)).room();
+            Room room = create(ANCHOR, newRoom(RoomMode.NORMAL)).room();
 
             assertEquals(Optional.empty(), room.meetingId());
         }
@@ -84,7 +109,7 @@ class RoomServiceTest {
         @ParameterizedTest
         @EnumSource(value = RoomMode.class, names = "NORMAL", mode = EnumSource.Mode.EXCLUDE)
         void coHostAndPkRoomsGetTheirOwnMeetingId(RoomMode mode) {
-            Room room = service.create(ANCHOR, newRoom(mode)).room();
+            Room room = create(ANCHOR, newRoom(mode)).room();
 
             String meetingId = room.meetingId().orElseThrow();
             assertNotEquals(room.id(), meetingId);
@@ -99,13 +124,13 @@ class RoomServiceTest {
 
         @Test
         void userMayNotCreateARoomForAnotherAnchor() {
-            assertThrows(ForbiddenException.class, () -> service.create(STRANGER, newRoom(RoomMode.NORMAL)));
+            assertThrows(ForbiddenException.class, () -> create(STRANGER, newRoom(RoomMode.NORMAL)));
             assertEquals(0, store.size());
         }
 
         @Test
         void adminMayCreateARoomForAnyAnchor() {
-            RoomView view = service.create(ADMIN, newRoomFor("someone-else", RoomMode.NORMAL));
+            RoomView view = create(ADMIN, newRoomFor("someone-else", RoomMode.NORMAL));
 
             assertEquals("someone-else", view.room().anchorId());
             assertTrue(view.push().isPresent(), "the admin who created it sees the push URLs");
@@ -150,7 +175,7 @@ class RoomServiceTest {
         @Test
         void listShowsPushUrlsOnlyForTheCallersOwnRooms() {
             aMinuteLater();
-            String strangersRoom = service.create(STRANGER, newRoomFor(STRANGER.userId(), RoomMode.NORMAL)).room().id();
+            String strangersRoom = create(STRANGER, newRoomFor(STRANGER.userId(), RoomMode.NORMAL)).room().id();
 
             List<RoomView> views = service.list(STRANGER, new RoomQuery(Optional.empty(), 1, 10));
 
@@ -264,6 +289,160 @@ class RoomServiceTest {
 
             assertThrows(ConflictException.class, () -> service.start(ANCHOR, roomId));
             assertEquals(RoomStatus.PREPARED, store.stored(roomId).status());
+        }
+    }
+
+    @Nested
+    class VendorChoice {
+
+        private Room createOn(Optional<Vendor> vendor) {
+            return service.create(ANCHOR, newRoom(RoomMode.NORMAL), vendor).room();
+        }
+
+        private void assertBoundTo(Vendor vendor, Room room) {
+            Optional<VendorBinding> expected = Optional.of(new VendorBinding(vendor, room.id() + "-1", 1));
+            assertEquals(expected, room.binding());
+            assertEquals(expected, store.stored(room.id()).binding());
+        }
+
+        @Test
+        void roomIsBoundToTheMostPreferredVendor() {
+            assertBoundTo(AGORA, createOn(Optional.empty()));
+        }
+
+        @Test
+        void explicitVendorIsPinned() {
+            assertBoundTo(ALIYUN, createOn(Optional.of(ALIYUN)));
+        }
+
+        @Test
+        void drainingPreferredVendorGetsNoNewRoomsUntilItIsUpAgain() {
+            vendors.states().set(AGORA, OperatorState.DRAINING);
+            assertBoundTo(TENCENT, createOn(Optional.empty()));
+
+            vendors.states().set(AGORA, OperatorState.UP);
+            assertBoundTo(AGORA, createOn(Optional.empty()));
+        }
+
+        @Test
+        void preferredVendorWithAnOpenCircuitIsSkipped() {
+            vendors.openCircuit(AGORA, Capability.RTC);
+
+            assertBoundTo(TENCENT, createOn(Optional.empty()));
+        }
+
+        @Test
+        void noAvailableVendorCreatesNothing() {
+            for (Vendor vendor : Vendor.values()) {
+                vendors.states().set(vendor, OperatorState.DOWN);
+            }
+
+            assertThrows(NoHealthyVendorException.class, () -> createOn(Optional.empty()));
+            assertEquals(0, store.size());
+            assertEquals(List.of(), ids.issued());
+        }
+
+        @Test
+        void pinningAVendorTakenOutOfServiceIsAConflictAndCreatesNothing() {
+            vendors.states().set(ALIYUN, OperatorState.DRAINING);
+
+            assertThrows(ConflictException.class, () -> createOn(Optional.of(ALIYUN)));
+            assertEquals(0, store.size());
+        }
+
+        @Test
+        void pinningAVendorThatIsNotEnabledIsInvalidInputOnTheVendorField() {
+            var agoraOnly = new VendorRouter(
+                    new RoutingPolicy(Set.of(AGORA), Map.of(Capability.RTC, List.of(AGORA))), vendors.states(), vendors.health());
+            var agoraOnlyService = new RoomService(store, new FakeStreamUrlSigner(), ids, agoraOnly, channels, clock);
+
+            assertInvalidInput("vendor",
+                    () -> agoraOnlyService.create(ANCHOR, newRoom(RoomMode.NORMAL), Optional.of(TENCENT)));
+            assertEquals(0, store.size());
+        }
+
+        @Test
+        void forbiddenCreateIsRefusedBeforeRouting() {
+            vendors.states().set(AGORA, OperatorState.DOWN);
+
+            assertThrows(ForbiddenException.class,
+                    () -> service.create(STRANGER, newRoom(RoomMode.NORMAL), Optional.of(AGORA)));
+        }
+    }
+
+    @Nested
+    class Stop {
+
+        private final String roomId = createRoom(RoomMode.NORMAL);
+        private final ChannelRef channel = new ChannelRef(roomId + "-1", roomId, RoomFixtures.ANCHOR_ID);
+
+        @Test
+        void stopClosesTheChannelOnTheRoomsVendor() {
+            String tencentRoom = service.create(ANCHOR, newRoom(RoomMode.NORMAL), Optional.of(TENCENT)).room().id();
+            service.start(ANCHOR, tencentRoom);
+
+            service.stop(ANCHOR, tencentRoom);
+
+            assertEquals(List.of(Call.close(new ChannelRef(tencentRoom + "-1", tencentRoom, RoomFixtures.ANCHOR_ID))),
+                    vendors.admin(TENCENT).calls());
+            assertEquals(List.of(), vendors.admin(AGORA).calls());
+        }
+
+        @ParameterizedTest
+        @EnumSource(Kind.class)
+        void roomEndsEvenWhenTheVendorFailsToCloseTheChannel(Kind kind) {
+            service.start(ANCHOR, roomId);
+            vendors.admin(AGORA).failWith(kind);
+            Instant stopped = aMinuteLater();
+
+            Room ended = service.stop(ANCHOR, roomId).room();
+
+            assertEquals(RoomStatus.ENDED, ended.status());
+            assertEquals(Optional.of(stopped), ended.stoppedAt());
+            assertEquals(2, ended.version());
+            assertEquals(RoomStatus.ENDED, store.stored(roomId).status());
+            assertEquals(2, store.stored(roomId).version());
+            assertEquals(List.of(Call.close(channel)), vendors.admin(AGORA).calls());
+        }
+
+        @Test
+        void failedCloseCountsAgainstTheVendor() {
+            service.start(ANCHOR, roomId);
+            vendors.admin(AGORA).failWith(Kind.TIMEOUT);
+
+            service.stop(ANCHOR, roomId);
+
+            assertEquals(1, vendors.health().snapshot(AGORA, Capability.CHANNEL_ADMIN).recentErrors());
+        }
+
+        @Test
+        void roomEndsWithoutCallingAVendorWhoseCircuitIsOpen() {
+            service.start(ANCHOR, roomId);
+            vendors.openCircuit(AGORA, Capability.CHANNEL_ADMIN);
+
+            assertEquals(RoomStatus.ENDED, service.stop(ANCHOR, roomId).room().status());
+            assertEquals(RoomStatus.ENDED, store.stored(roomId).status());
+            assertEquals(List.of(), vendors.admin(AGORA).calls());
+        }
+
+        @Test
+        void roomWithoutAVendorChannelEndsWithoutClosingAnything() {
+            Room imported = RoomFixtures.roomIn(RoomStatus.LIVE).toBuilder().id("imported").binding(null).build();
+            store.insert(imported);
+
+            assertEquals(RoomStatus.ENDED, service.stop(ANCHOR, "imported").room().status());
+            for (Vendor vendor : Vendor.values()) {
+                assertEquals(List.of(), vendors.admin(vendor).calls());
+            }
+        }
+
+        @Test
+        void refusedStopClosesNothing() {
+            assertThrows(ConflictException.class, () -> service.stop(ANCHOR, roomId), "a prepared room cannot stop");
+            service.start(ANCHOR, roomId);
+            assertThrows(ForbiddenException.class, () -> service.stop(STRANGER, roomId));
+
+            assertEquals(List.of(), vendors.admin(AGORA).calls());
         }
     }
 

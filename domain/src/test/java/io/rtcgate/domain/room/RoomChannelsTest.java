@@ -1,0 +1,369 @@
+package io.rtcgate.domain.room;
+
+import static io.rtcgate.domain.DomainAssertions.assertInvalidInput;
+import static io.rtcgate.domain.room.RoomFixtures.ADMIN;
+import static io.rtcgate.domain.room.RoomFixtures.ANCHOR;
+import static io.rtcgate.domain.room.RoomFixtures.STRANGER;
+import static io.rtcgate.domain.room.RoomFixtures.T0;
+import static io.rtcgate.domain.room.RoomFixtures.members;
+import static io.rtcgate.domain.room.RoomFixtures.roomIn;
+import static io.rtcgate.domain.vendor.ParticipantRole.AUDIENCE;
+import static io.rtcgate.domain.vendor.ParticipantRole.COHOST;
+import static io.rtcgate.domain.vendor.ParticipantRole.HOST;
+import static io.rtcgate.domain.vendor.Vendor.AGORA;
+import static io.rtcgate.domain.vendor.Vendor.ALIYUN;
+import static io.rtcgate.domain.vendor.Vendor.TENCENT;
+import static io.rtcgate.domain.vendor.VendorFakes.FakeJoinTokenIssuer.credentialFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.MutableClock;
+import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.ChannelRef;
+import io.rtcgate.domain.vendor.CircuitBreaker;
+import io.rtcgate.domain.vendor.JoinRequest;
+import io.rtcgate.domain.vendor.ParticipantRole;
+import io.rtcgate.domain.vendor.Participants;
+import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorAdapters;
+import io.rtcgate.domain.vendor.VendorException;
+import io.rtcgate.domain.vendor.VendorException.Kind;
+import io.rtcgate.domain.vendor.VendorFakes.FakeChannelAdmin.Call;
+import io.rtcgate.domain.vendor.VendorFleet;
+import io.rtcgate.domain.vendor.VendorHealth;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Joining, kicking, listing and closing a room's vendor channel. Each vendor carries one live co-host room,
+ * {@code room-<vendor>} on channel {@code room-<vendor>-1}, in which bob is the co-host member.
+ */
+class RoomChannelsTest {
+
+    private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
+    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+    private static final Caller BOB = Caller.user("bob");
+
+    private static final String AGORA_ROOM = "room-agora";
+    private static final ChannelRef AGORA_CHANNEL = new ChannelRef("room-agora-1", "room-agora", "anchor");
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryRoomStore store = new InMemoryRoomStore();
+    private final VendorFleet vendors = new VendorFleet(clock);
+    private final RoomChannels channels = new RoomChannels(store, vendors.adapters(), vendors.health(), TOKEN_TTL);
+
+    RoomChannelsTest() {
+        for (Vendor vendor : Vendor.values()) {
+            String id = roomOn(vendor);
+            store.insert(roomIn(RoomStatus.LIVE, RoomMode.COHOST).toBuilder()
+                    .id(id)
+                    .binding(VendorBinding.first(id, vendor))
+                    .meetingMembers(members("bob"))
+                    .build());
+        }
+    }
+
+    private static String roomOn(Vendor vendor) {
+        return "room-" + vendor.wireName();
+    }
+
+    /** Replaces the stored Agora room with what {@code change} makes of it. */
+    private void changeAgoraRoom(UnaryOperator<Room> change) {
+        store.update(change.apply(store.stored(AGORA_ROOM)));
+    }
+
+    private void endAgoraRoom() {
+        changeAgoraRoom(room -> room.stop(ANCHOR, T0.plusSeconds(60)));
+    }
+
+    private void unbindAgoraRoom() {
+        changeAgoraRoom(room -> room.toBuilder().binding(null).build());
+    }
+
+    private VendorHealth.Snapshot health(Vendor vendor, Capability capability) {
+        return vendors.health().snapshot(vendor, capability);
+    }
+
+    @Nested
+    class Join {
+
+        static Stream<Arguments> permittedJoins() {
+            return Stream.of(
+                    Arguments.of(ANCHOR, HOST),
+                    Arguments.of(BOB, COHOST),
+                    Arguments.of(ANCHOR, AUDIENCE),
+                    Arguments.of(BOB, AUDIENCE),
+                    Arguments.of(STRANGER, AUDIENCE),
+                    Arguments.of(ADMIN, AUDIENCE));
+        }
+
+        static Stream<Arguments> forbiddenJoins() {
+            return Stream.of(
+                    Arguments.of(BOB, HOST),
+                    Arguments.of(STRANGER, HOST),
+                    Arguments.of(ADMIN, HOST),
+                    Arguments.of(ANCHOR, COHOST),
+                    Arguments.of(STRANGER, COHOST),
+                    Arguments.of(ADMIN, COHOST));
+        }
+
+        @ParameterizedTest(name = "{1} by {0}")
+        @MethodSource("permittedJoins")
+        void permittedCallerGetsACredentialForTheRoomsChannel(Caller caller, ParticipantRole role) {
+            JoinRequest expected = new JoinRequest("room-agora-1", caller.userId(), role, TOKEN_TTL);
+
+            assertEquals(credentialFor(AGORA, expected), channels.join(caller, AGORA_ROOM, role));
+            assertEquals(List.of(expected), vendors.issuer(AGORA).requests());
+        }
+
+        @ParameterizedTest(name = "{1} by {0}")
+        @MethodSource("forbiddenJoins")
+        void hostIsForTheAnchorAndCoHostForCurrentMembersOnly(Caller caller, ParticipantRole role) {
+            assertThrows(ForbiddenException.class, () -> channels.join(caller, AGORA_ROOM, role));
+            assertEquals(List.of(), vendors.issuer(AGORA).requests());
+        }
+
+        @Test
+        void formerCoHostMayNoLongerJoinAsCoHost() {
+            changeAgoraRoom(room -> room.replaceMeetingMembers(ANCHOR, members("carol"), T0));
+
+            assertThrows(ForbiddenException.class, () -> channels.join(BOB, AGORA_ROOM, COHOST));
+            assertEquals(List.of(), vendors.issuer(AGORA).requests());
+        }
+
+        @ParameterizedTest(name = "{1} by {0}")
+        @MethodSource("permittedJoins")
+        void nobodyJoinsAnEndedRoom(Caller caller, ParticipantRole role) {
+            endAgoraRoom();
+
+            assertThrows(ConflictException.class, () -> channels.join(caller, AGORA_ROOM, role));
+            assertEquals(List.of(), vendors.issuer(AGORA).requests());
+        }
+
+        @Test
+        void roomWithoutAVendorChannelIsAConflict() {
+            unbindAgoraRoom();
+
+            ConflictException e = assertThrows(ConflictException.class, () -> channels.join(STRANGER, AGORA_ROOM, AUDIENCE));
+            assertEquals("the room has no vendor channel", e.getMessage());
+        }
+
+        @Test
+        void unknownRoomIsNotFound() {
+            assertThrows(NotFoundException.class, () -> channels.join(ANCHOR, "no-such-room", HOST));
+        }
+
+        @Test
+        void credentialComesFromTheRoomsVendor() {
+            JoinRequest expected = new JoinRequest("room-tencent-1", "anchor", HOST, TOKEN_TTL);
+
+            assertEquals(credentialFor(TENCENT, expected), channels.join(ANCHOR, roomOn(TENCENT), HOST));
+            assertEquals(List.of(expected), vendors.issuer(TENCENT).requests());
+            assertEquals(List.of(), vendors.issuer(AGORA).requests());
+        }
+
+        @Test
+        void vendorFailureReachesTheCallerAndCountsAgainstTheVendor() {
+            vendors.issuer(AGORA).failWith(Kind.SERVER_ERROR);
+
+            VendorException e = assertThrows(VendorException.class, () -> channels.join(ANCHOR, AGORA_ROOM, HOST));
+
+            assertEquals(Kind.SERVER_ERROR, e.kind());
+            assertEquals(AGORA, e.vendor());
+            assertEquals(1, health(AGORA, Capability.RTC).recentErrors());
+        }
+    }
+
+    @Nested
+    class Kick {
+
+        @Test
+        void anchorKicksOnTheRoomsChannel() {
+            channels.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES);
+
+            assertEquals(List.of(Call.kick(AGORA_CHANNEL, "bob", FIVE_MINUTES)), vendors.admin(AGORA).calls());
+        }
+
+        @Test
+        void adminMayKickInAnyRoom() {
+            channels.kick(ADMIN, AGORA_ROOM, "bob", FIVE_MINUTES);
+
+            assertEquals(List.of(Call.kick(AGORA_CHANNEL, "bob", FIVE_MINUTES)), vendors.admin(AGORA).calls());
+        }
+
+        @Test
+        void kickGoesToTheRoomsVendor() {
+            channels.kick(ANCHOR, roomOn(TENCENT), "bob", FIVE_MINUTES);
+
+            ChannelRef tencentChannel = new ChannelRef("room-tencent-1", "room-tencent", "anchor");
+            assertEquals(List.of(Call.kick(tencentChannel, "bob", FIVE_MINUTES)), vendors.admin(TENCENT).calls());
+            assertEquals(List.of(), vendors.admin(AGORA).calls());
+        }
+
+        @Test
+        void othersMayNotKick() {
+            assertThrows(ForbiddenException.class, () -> channels.kick(STRANGER, AGORA_ROOM, "bob", FIVE_MINUTES));
+            assertThrows(ForbiddenException.class, () -> channels.kick(BOB, AGORA_ROOM, "carol", FIVE_MINUTES));
+            assertEquals(List.of(), vendors.admin(AGORA).calls());
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {1, 86_400})
+        void durationFromOneSecondToOneDayIsAccepted(long seconds) {
+            channels.kick(ANCHOR, AGORA_ROOM, "bob", Duration.ofSeconds(seconds));
+
+            assertEquals(List.of(Call.kick(AGORA_CHANNEL, "bob", Duration.ofSeconds(seconds))), vendors.admin(AGORA).calls());
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {0, -1, 86_401})
+        void durationOutsideOneSecondToOneDayIsInvalid(long seconds) {
+            assertInvalidInput("duration_seconds", () -> channels.kick(ANCHOR, AGORA_ROOM, "bob", Duration.ofSeconds(seconds)));
+            assertEquals(List.of(), vendors.admin(AGORA).calls());
+        }
+
+        @ParameterizedTest
+        @NullAndEmptySource
+        @ValueSource(strings = " ")
+        void missingUserIdIsInvalid(String userId) {
+            assertInvalidInput("user_id", () -> channels.kick(ANCHOR, AGORA_ROOM, userId, FIVE_MINUTES));
+            assertEquals(List.of(), vendors.admin(AGORA).calls());
+        }
+
+        @Test
+        void unknownRoomIsNotFound() {
+            assertThrows(NotFoundException.class, () -> channels.kick(ANCHOR, "no-such-room", "bob", FIVE_MINUTES));
+        }
+
+        @Test
+        void roomWithoutAVendorChannelIsAConflict() {
+            unbindAgoraRoom();
+
+            assertThrows(ConflictException.class, () -> channels.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));
+        }
+
+        @Test
+        void vendorRefusalReachesTheCallerButLeavesTheVendorHealthy() {
+            vendors.admin(AGORA).failWith(Kind.REJECTED);
+
+            VendorException e = assertThrows(VendorException.class,
+                    () -> channels.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));
+
+            assertEquals(Kind.REJECTED, e.kind());
+            assertEquals(new VendorHealth.Snapshot(AGORA, Capability.CHANNEL_ADMIN, CircuitBreaker.State.CLOSED, 0, null, null),
+                    health(AGORA, Capability.CHANNEL_ADMIN));
+        }
+    }
+
+    @Nested
+    class ParticipantList {
+
+        private final Participants inTheRoom = new Participants(List.of("anchor", "bob"), List.of("carol"));
+
+        @Test
+        void listsWhoIsInTheRoomsChannel() {
+            vendors.admin(AGORA).answerParticipants(inTheRoom);
+
+            assertEquals(new RoomChannels.RoomParticipants(AGORA, inTheRoom), channels.participants(AGORA_ROOM));
+            assertEquals(List.of(Call.participants(AGORA_CHANNEL)), vendors.admin(AGORA).calls());
+        }
+
+        @Test
+        void vendorWithoutAParticipantListIsUnsupported() {
+            UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
+                    () -> channels.participants(roomOn(TENCENT)));
+
+            assertEquals("tencent offers no API for participant-list", e.getMessage());
+            assertEquals(List.of(), vendors.admin(TENCENT).calls(), "the adapter is not even asked");
+        }
+
+        @Test
+        void unknownRoomIsNotFound() {
+            assertThrows(NotFoundException.class, () -> channels.participants("no-such-room"));
+        }
+
+        @Test
+        void roomWithoutAVendorChannelIsAConflict() {
+            unbindAgoraRoom();
+
+            assertThrows(ConflictException.class, () -> channels.participants(AGORA_ROOM));
+        }
+    }
+
+    @Test
+    void vendorWithoutAChannelAdminSupportsNeitherKickNorParticipantList() {
+        var issuerOnly = new RoomChannels(
+                store, new VendorAdapters(List.of(vendors.issuer(AGORA)), List.of()), vendors.health(), TOKEN_TTL);
+
+        UnsupportedCapabilityException kick = assertThrows(UnsupportedCapabilityException.class,
+                () -> issuerOnly.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));
+        UnsupportedCapabilityException list = assertThrows(UnsupportedCapabilityException.class,
+                () -> issuerOnly.participants(AGORA_ROOM));
+
+        assertEquals("agora offers no API for channel-admin", kick.getMessage());
+        assertEquals("agora offers no API for participant-list", list.getMessage());
+    }
+
+    @Test
+    void closeEndsTheRoomsChannel() {
+        channels.close(store.stored(AGORA_ROOM));
+
+        assertEquals(List.of(Call.close(AGORA_CHANNEL)), vendors.admin(AGORA).calls());
+    }
+
+    /** Requests a healthy vendor can serve never fail because another vendor is down. */
+    @Nested
+    class OneVendorDown {
+
+        @Test
+        void failingVendorIsCutOffWhileTheOthersKeepServing() {
+            vendors.admin(AGORA).failWith(Kind.TRANSPORT);
+            for (int i = 0; i < VendorFleet.FAILURE_THRESHOLD; i++) {
+                VendorException e = assertThrows(VendorException.class,
+                        () -> channels.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));
+                assertEquals(Kind.TRANSPORT, e.kind());
+            }
+
+            VendorException refused = assertThrows(VendorException.class,
+                    () -> channels.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));
+            assertEquals(Kind.UNAVAILABLE, refused.kind());
+            assertEquals(VendorFleet.FAILURE_THRESHOLD, vendors.admin(AGORA).calls().size(), "no call while open");
+
+            channels.kick(ANCHOR, roomOn(TENCENT), "bob", FIVE_MINUTES);
+            assertEquals(1, vendors.admin(TENCENT).calls().size());
+            assertEquals(new RoomChannels.RoomParticipants(ALIYUN, new Participants(List.of(), List.of())),
+                    channels.participants(roomOn(ALIYUN)));
+            channels.join(ANCHOR, AGORA_ROOM, HOST);
+            assertEquals(1, vendors.issuer(AGORA).requests().size(), "Agora's RTC circuit is not the admin one");
+        }
+
+        @Test
+        void openRtcCircuitRefusesJoinsOnThatVendorOnly() {
+            vendors.openCircuit(AGORA, Capability.RTC);
+
+            VendorException refused = assertThrows(VendorException.class, () -> channels.join(ANCHOR, AGORA_ROOM, HOST));
+            assertEquals(Kind.UNAVAILABLE, refused.kind());
+            assertEquals("circuit_open", refused.vendorCode());
+            assertEquals(List.of(), vendors.issuer(AGORA).requests());
+
+            for (Vendor other : List.of(TENCENT, ALIYUN)) {
+                JoinRequest expected = new JoinRequest(roomOn(other) + "-1", "anchor", HOST, TOKEN_TTL);
+                assertEquals(credentialFor(other, expected), channels.join(ANCHOR, roomOn(other), HOST));
+            }
+        }
+    }
+}
