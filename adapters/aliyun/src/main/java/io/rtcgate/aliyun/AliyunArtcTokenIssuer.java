@@ -59,7 +59,7 @@ public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
     @Override
     public JoinCredential issue(JoinRequest request) {
         String channel = ArtcIds.require(request.channel(), "channel");
-        String userId = ArtcIds.require(request.userId(), "userId");
+        String userId = ArtcIds.require(request.userId(), "user_id");
         if (request.ttl().isNegative() || request.ttl().isZero()) {
             throw new InvalidInputException("ttl", "ttl must be positive");
         }

@@ -49,7 +49,7 @@ public final class AliyunChannelAdmin implements ChannelAdmin {
 
     @Override
     public void kick(ChannelRef channel, String userId, Duration duration) {
-        ArtcIds.require(userId, "userId");
+        ArtcIds.require(userId, "user_id");
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new InvalidInputException("duration", "duration must be positive");
         }

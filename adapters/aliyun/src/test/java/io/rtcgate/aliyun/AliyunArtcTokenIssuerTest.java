@@ -85,7 +85,7 @@ class AliyunArtcTokenIssuerTest {
                 () -> issuer.issue(new JoinRequest("room-1", id, ParticipantRole.HOST, Duration.ofHours(1))));
 
         assertEquals("channel", badChannel.field());
-        assertEquals("userId", badUser.field());
+        assertEquals("user_id", badUser.field());
     }
 
     @Test

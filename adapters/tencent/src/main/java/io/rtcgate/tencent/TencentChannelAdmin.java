@@ -36,8 +36,7 @@ public final class TencentChannelAdmin implements ChannelAdmin {
     /**
      * Removes the user from the room ({@code RemoveUserByStrRoomId}). TRTC has no ban, so
      * {@code duration} cannot be enforced by TRTC: a removed user can enter again at once with any UserSig
-     * still valid. Keeping them out for {@code duration} is up to the gateway, by issuing no new join
-     * credential for that long.
+     * still valid. The gateway does not keep bans of its own yet; the README says so.
      */
     @Override
     public void kick(ChannelRef channel, String userId, Duration duration) {

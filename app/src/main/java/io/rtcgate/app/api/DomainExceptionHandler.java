@@ -21,6 +21,8 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Maps the domain's refusals to HTTP statuses with an {@link ApiStatus} body. */
 @Produces
@@ -28,12 +30,19 @@ import java.util.Map;
 @Requires(classes = {DomainException.class, ExceptionHandler.class})
 public class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<ApiStatus>> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DomainExceptionHandler.class);
+
     @Override
     public HttpResponse<ApiStatus> handle(HttpRequest request, DomainException exception) {
         HttpStatus status = statusOf(exception);
         Map<String, Object> details = detailsOf(exception);
+        String message = exception.getMessage();
+        if (exception instanceof VendorException failure) {
+            LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), failure.getMessage());
+            message = failure.summary();
+        }
         MutableHttpResponse<ApiStatus> response = HttpResponse.<ApiStatus>status(status)
-                .body(new ApiStatus(status.getCode(), exception.getMessage(), details));
+                .body(new ApiStatus(status.getCode(), message, details));
         if (exception instanceof TooManyAttemptsException throttled) {
             response.header("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
         }

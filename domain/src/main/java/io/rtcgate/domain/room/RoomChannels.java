@@ -5,7 +5,7 @@ import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.NotFoundException;
-import io.rtcgate.domain.Validation;
+import io.rtcgate.domain.user.UserIds;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelAdmin;
 import io.rtcgate.domain.vendor.ChannelRef;
@@ -75,7 +75,7 @@ public final class RoomChannels {
 
     /** The anchor or an admin removes a user from the channel and keeps them out for a while. */
     public void kick(Caller caller, String roomId, String userId, Duration duration) {
-        Validation.required(userId, "user_id");
+        UserIds.require(userId, "user_id");
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_KICK) > 0) {
             throw new InvalidInputException("duration_seconds", "duration_seconds must be between 1 and " + MAX_KICK.toSeconds());
         }

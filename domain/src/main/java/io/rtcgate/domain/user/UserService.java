@@ -11,16 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /** Logging in and managing users. */
 public final class UserService {
 
-    /**
-     * User ids travel into every vendor's channel as user ids, so they keep to the characters and the
-     * length that Agora, Tencent TRTC and Aliyun ARTC all accept.
-     */
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int MIN_PASSWORD = 8;
     /** bcrypt reads at most 72 bytes; a longer password would be silently truncated. */
     private static final int MAX_PASSWORD_BYTES = 72;
@@ -107,10 +101,7 @@ public final class UserService {
     }
 
     private User register(String username, String password, Role role, Instant now) {
-        if (!USER_ID.matcher(username).matches()) {
-            throw new InvalidInputException("username",
-                    "username must be 1 to 32 characters of letters, digits, '_' or '-'");
-        }
+        UserIds.require(username, "username");
         checkPassword(password);
         User user = User.create(username, hasher.hash(password), role, now);
         users.insert(user);

@@ -1,6 +1,7 @@
 package io.rtcgate.domain.vendor;
 
 import io.rtcgate.domain.DomainException;
+import java.util.Locale;
 
 /**
  * A vendor call failed. Says which vendor, what failed and the vendor's own error code; {@link #kind()}
@@ -53,6 +54,15 @@ public final class VendorException extends DomainException {
 
     public String operation() {
         return operation;
+    }
+
+    /**
+     * What callers may be told: vendor, operation, kind of failure and the vendor's code. The full
+     * message can carry adapter internals (addresses, exception names) and belongs in the log.
+     */
+    public String summary() {
+        return vendor.wireName() + " " + operation + " failed: " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (vendorCode == null ? "" : " (vendor code " + vendorCode + ")");
     }
 
     /** The vendor's error code (e.g. {@code AuthFailure.SignatureFailure}, {@code 429}); may be null. */
