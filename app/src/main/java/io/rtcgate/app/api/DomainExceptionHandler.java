@@ -1,6 +1,5 @@
 package io.rtcgate.app.api;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
 /** Maps the domain's refusals to HTTP statuses with an {@link ApiStatus} body. */
 @Produces
 @Singleton
-@Requires(classes = {DomainException.class, ExceptionHandler.class})
 public class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<ApiStatus>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DomainExceptionHandler.class);

@@ -10,10 +10,6 @@ public final class Require {
     private Require() {
     }
 
-    public static String field(String value, String name) {
-        return Validation.required(value, name);
-    }
-
     /**
      * AUI requests repeat the caller's id in {@code user_id}; it must be the authenticated user, so one
      * user cannot act under another's name.

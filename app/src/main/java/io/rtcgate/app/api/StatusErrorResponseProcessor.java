@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,7 @@ public class StatusErrorResponseProcessor implements ErrorResponseProcessor<ApiS
         }
         Map<String, Object> details = context.getErrors().stream()
                 .map(Error::getPath)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .findFirst()
                 .<Map<String, Object>>map(path -> Map.of("field", path))
                 .orElse(null);

@@ -9,22 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code rtcgate.routing.*}: per capability, the vendors to prefer, best first. */
+/**
+ * {@code rtcgate.routing.*}: per capability, the vendors to prefer, best first. Only {@code rtc} is
+ * routed so far; stream URLs are always Aliyun's, the one vendor that signs them.
+ */
 @ConfigurationProperties("rtcgate.routing")
 public class RoutingProperties {
 
     private List<String> rtc = List.of("agora", "tencent", "aliyun");
-    private List<String> streamUrls = List.of("aliyun");
 
     public List<String> getRtc() { return rtc; }
     public void setRtc(List<String> rtc) { this.rtc = rtc; }
-    public List<String> getStreamUrls() { return streamUrls; }
-    public void setStreamUrls(List<String> streamUrls) { this.streamUrls = streamUrls; }
 
     public RoutingPolicy policy(Set<Vendor> enabled) {
         Map<Capability, List<Vendor>> preferences = new EnumMap<>(Capability.class);
         preferences.put(Capability.RTC, vendors(rtc, "rtc"));
-        preferences.put(Capability.STREAM_URLS, vendors(streamUrls, "stream-urls"));
         return new RoutingPolicy(enabled, preferences);
     }
 

@@ -151,11 +151,6 @@ public final class Room {
         }
     }
 
-    /** Deleting needs the anchor; the store checks the version. */
-    public void requireDeletableBy(Caller caller) {
-        requireAnchor(caller);
-    }
-
     public String streamName() {
         return id;
     }

@@ -91,7 +91,7 @@ public final class RoomService {
     /** Deletes a room and returns it as it was. */
     public RoomView delete(Caller caller, String roomId) {
         Room room = load(roomId);
-        room.requireDeletableBy(caller);
+        room.requireAnchor(caller);
         rooms.delete(room);
         return view(room, caller);
     }

@@ -60,7 +60,7 @@ class RoomPermissionsTest {
         DELETE(RoomStatus.LIVE) {
             @Override
             void run(Room room, Caller caller) {
-                room.requireDeletableBy(caller);
+                room.requireAnchor(caller);
             }
         };
 

@@ -25,6 +25,7 @@ import io.rtcgate.domain.session.DeviceTokens;
 import io.rtcgate.domain.session.DeviceType;
 import io.rtcgate.domain.user.User;
 import io.rtcgate.domain.user.UserService;
+import io.rtcgate.domain.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,7 +73,7 @@ public class AuiLiveController {
     @Operation(summary = "Get a device's realtime access token and a one-time refresh token")
     @Post("/token")
     public AuiModels.TokenResponse token(Authentication auth, @Body AuiRequests.Token request) {
-        Device device = new Device(request.userId(), request.deviceId(), DeviceType.parse(Require.field(request.deviceType(), "device_type")));
+        Device device = new Device(request.userId(), request.deviceId(), DeviceType.parse(Validation.required(request.deviceType(), "device_type")));
         return tokenResponse(deviceSessions.issue(Callers.of(auth), device));
     }
 
@@ -96,7 +97,7 @@ public class AuiLiveController {
     @Post("/get")
     public AuiModels.RoomInfo get(Authentication auth, @Body AuiRequests.RoomAction request) {
         Caller caller = callerActingAs(auth, request.userId());
-        return mapper.roomInfo(rooms.get(caller, Require.field(request.id(), "id")));
+        return mapper.roomInfo(rooms.get(caller, Validation.required(request.id(), "id")));
     }
 
     @Operation(summary = "List rooms, newest first")
@@ -112,38 +113,38 @@ public class AuiLiveController {
     @Post("/update")
     public AuiModels.RoomInfo update(Authentication auth, @Body AuiRequests.Update request) {
         RoomChanges changes = new RoomChanges(request.title(), request.notice(), request.coverUrl(), request.extendsJson());
-        return mapper.roomInfo(rooms.update(Callers.of(auth), Require.field(request.id(), "id"), changes));
+        return mapper.roomInfo(rooms.update(Callers.of(auth), Validation.required(request.id(), "id"), changes));
     }
 
     @Operation(summary = "Start the live, or resume a paused one")
     @Post("/start")
     public AuiModels.RoomInfo start(Authentication auth, @Body AuiRequests.RoomAction request) {
-        return mapper.roomInfo(rooms.start(callerActingAs(auth, request.userId()), Require.field(request.id(), "id")));
+        return mapper.roomInfo(rooms.start(callerActingAs(auth, request.userId()), Validation.required(request.id(), "id")));
     }
 
     @Operation(summary = "Pause the live")
     @Post("/pause")
     public AuiModels.RoomInfo pause(Authentication auth, @Body AuiRequests.RoomAction request) {
-        return mapper.roomInfo(rooms.pause(callerActingAs(auth, request.userId()), Require.field(request.id(), "id")));
+        return mapper.roomInfo(rooms.pause(callerActingAs(auth, request.userId()), Validation.required(request.id(), "id")));
     }
 
     @Operation(summary = "Stop the live")
     @Post("/stop")
     public AuiModels.RoomInfo stop(Authentication auth, @Body AuiRequests.RoomAction request) {
-        return mapper.roomInfo(rooms.stop(callerActingAs(auth, request.userId()), Require.field(request.id(), "id")));
+        return mapper.roomInfo(rooms.stop(callerActingAs(auth, request.userId()), Validation.required(request.id(), "id")));
     }
 
     @Operation(summary = "Delete a room; returns it as it was")
     @Post("/delete")
     public AuiModels.RoomInfo delete(Authentication auth, @Body AuiRequests.RoomAction request) {
-        RoomView deleted = rooms.delete(callerActingAs(auth, request.userId()), Require.field(request.id(), "id"));
+        RoomView deleted = rooms.delete(callerActingAs(auth, request.userId()), Validation.required(request.id(), "id"));
         return mapper.roomInfo(deleted);
     }
 
     @Operation(summary = "Get the co-host members")
     @Post("/getMeetingInfo")
     public AuiModels.MeetingInfo getMeetingInfo(@Body AuiRequests.GetMeetingInfo request) {
-        return mapper.meetingInfo(rooms.meetingMembers(Require.field(request.id(), "id")));
+        return mapper.meetingInfo(rooms.meetingMembers(Validation.required(request.id(), "id")));
     }
 
     @Operation(summary = "Replace the co-host members")
@@ -153,7 +154,7 @@ public class AuiLiveController {
             throw new InvalidInputException("members", "members is required (send [] to clear it)");
         }
         var members = request.members().stream().map(RoomInfoMapper::toDomain).toList();
-        return mapper.meetingInfo(rooms.replaceMeetingMembers(Callers.of(auth), Require.field(request.id(), "id"),
+        return mapper.meetingInfo(rooms.replaceMeetingMembers(Callers.of(auth), Validation.required(request.id(), "id"),
                 members, Optional.ofNullable(request.version())));
     }
 

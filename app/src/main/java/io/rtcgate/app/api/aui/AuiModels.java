@@ -45,7 +45,7 @@ public final class AuiModels {
             @Nullable @JsonProperty("meeting_info") String meetingInfo,
             @Nullable @JsonProperty("vod_id") String vodId,
             @Nullable @JsonProperty("vod_info") Object vodInfo,
-            @Nullable @JsonProperty("link_info") LinkInfo linkInfo,
+            @Nullable @JsonProperty("link_info") Object linkInfo,
             @JsonProperty("user_status") UserStatus userStatus,
             @Nullable @JsonProperty("push_url_info") PushLiveInfo pushUrlInfo,
             @JsonProperty("pull_url_info") PullLiveInfo pullUrlInfo,
@@ -67,11 +67,6 @@ public final class AuiModels {
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PullLiveInfo(String rtmpUrl, String flvUrl, String hlsUrl, String rtsUrl) {
-    }
-
-    @Serdeable(naming = SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record LinkInfo(@Nullable String rtcPushUrl, @Nullable String rtcPullUrl, @Nullable PullLiveInfo cdnPullInfo) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -12,13 +12,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.rtcgate.app.api.Require;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.OperatorState;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorAdapters;
 import io.rtcgate.domain.vendor.VendorHealth;
 import io.rtcgate.domain.vendor.VendorStateStore;
+import io.rtcgate.domain.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,7 +75,7 @@ public class AdminVendorController {
     @Post("/{vendor}/state")
     public VendorView setState(Authentication auth, @PathVariable String vendor, @Body SetState request) {
         Vendor target = Vendor.parse(vendor, "vendor");
-        OperatorState state = OperatorState.parse(Require.field(request.state(), "state"), "state");
+        OperatorState state = OperatorState.parse(Validation.required(request.state(), "state"), "state");
         states.set(target, state, auth.getName(), clock.instant());
         return view(target, states.all());
     }

@@ -16,7 +16,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.rtcgate.app.api.Require;
 import io.rtcgate.app.api.aui.AuiModels;
 import io.rtcgate.app.api.aui.RoomInfoMapper;
 import io.rtcgate.app.security.Callers;
@@ -28,6 +27,7 @@ import io.rtcgate.domain.room.RoomService;
 import io.rtcgate.domain.vendor.JoinCredential;
 import io.rtcgate.domain.vendor.ParticipantRole;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -104,7 +104,7 @@ public class RoomController {
     @Operation(summary = "Get the caller's credential to enter the room's channel as host, cohost or audience")
     @Post("/{id}/join")
     public Credential join(Authentication auth, @PathVariable String id, @Body Join request) {
-        ParticipantRole role = ParticipantRole.parse(Require.field(request.role(), "role"), "role");
+        ParticipantRole role = ParticipantRole.parse(Validation.required(request.role(), "role"), "role");
         JoinCredential credential = channels.join(Callers.of(auth), id, role);
         return new Credential(credential.vendor().wireName(), credential.appId(), credential.channel(), credential.userId(),
                 credential.uid().orElse(null), credential.token(),
