@@ -1,25 +1,67 @@
 package io.rtcgate.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorAdapters;
+import io.rtcgate.domain.vendor.VendorRouter;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** What start-up checks, on the test configuration with the changes each test names. */
 class StartupTest {
+
+    /** Real vendors instead of the emulators: nothing is called at start-up, so no vendor needs to answer. */
+    private static final Map<String, Object> AGORA_ONLY = Map.of(
+            "rtcgate.emulators.enabled", false,
+            "rtcgate.vendors.agora.enabled", true,
+            "rtcgate.vendors.agora.app-id", "970ca35de60c44645bbae8a215061b33",
+            "rtcgate.vendors.agora.app-certificate", "5cfd2fd1755d40ecb72977518be15d3b",
+            "rtcgate.vendors.agora.customer-key", "customer-key",
+            "rtcgate.vendors.agora.customer-secret", "customer-secret",
+            "rtcgate.vendors.aliyun.push-domain", "",
+            "rtcgate.vendors.aliyun.play-domain", "");
 
     @Test
     void aJwtSecretShorterThan256BitsStopsStartUpWithAClearMessage() {
+        String failure = startUpFailure(Map.of("rtcgate.auth.jwt-secret", "too-short"));
+
+        assertTrue(failure.contains("at least 256 bits"), failure);
+    }
+
+    @Test
+    void aliyunEnabledWithoutItsLiveDomainsStopsStartUpNamingTheKey() {
+        Map<String, Object> aliyunToo = new HashMap<>(AGORA_ONLY);
+        aliyunToo.put("rtcgate.vendors.aliyun.enabled", true);
+
+        String failure = startUpFailure(aliyunToo);
+
+        assertTrue(failure.contains("rtcgate.vendors.aliyun.push-domain must be set when Aliyun is enabled"), failure);
+    }
+
+    @Test
+    void aGatewayWithoutAliyunNeedsNoLiveDomainsAndSignsNoStreamUrls() {
+        try (ApplicationContext context = ApplicationContext.run(AGORA_ONLY, "test")) {
+            VendorAdapters adapters = context.getBean(VendorAdapters.class);
+
+            assertEquals(Set.of(Vendor.AGORA), adapters.vendors());
+            assertEquals(Optional.empty(), context.getBean(VendorRouter.class).serving(Capability.STREAM_URLS));
+        }
+    }
+
+    private static String startUpFailure(Map<String, Object> properties) {
         Exception failure = assertThrows(Exception.class, () -> {
-            try (ApplicationContext ignored = ApplicationContext.run(Map.of("rtcgate.auth.jwt-secret", "too-short"), "test")) {
+            try (ApplicationContext ignored = ApplicationContext.run(properties, "test")) {
                 // start-up alone must fail
             }
         });
-        assertTrue(messages(failure).contains("at least 256 bits"), messages(failure));
-    }
-
-    private static String messages(Throwable failure) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             all.append(t.getMessage()).append('\n');

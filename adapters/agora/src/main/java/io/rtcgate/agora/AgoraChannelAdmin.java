@@ -52,7 +52,7 @@ public final class AgoraChannelAdmin implements ChannelAdmin {
 
     @Override
     public Set<Capability> capabilities() {
-        return AgoraCapabilities.ALL;
+        return Set.of(Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST);
     }
 
     /** Bans the user's uid from the channel for {@code duration}, clamped to Agora's 10 s .. 86430 s. */

@@ -45,7 +45,7 @@ public final class AgoraTokenIssuer implements JoinTokenIssuer {
 
     @Override
     public Set<Capability> capabilities() {
-        return AgoraCapabilities.ALL;
+        return Set.of(Capability.RTC);
     }
 
     /**

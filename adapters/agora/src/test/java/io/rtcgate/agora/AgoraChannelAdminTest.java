@@ -175,7 +175,7 @@ class AgoraChannelAdminTest {
     @Test
     void declaresAgorasCapabilities() {
         assertEquals(Vendor.AGORA, agora.admin.vendor());
-        assertEquals(Set.of(Capability.RTC, Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST), agora.admin.capabilities());
+        assertEquals(Set.of(Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST), agora.admin.capabilities());
     }
 
     private void assertNoSecretIn(String message, String... more) {

@@ -145,7 +145,7 @@ class AgoraTokenIssuerTest {
     @Test
     void declaresAgorasCapabilities() {
         assertEquals(Vendor.AGORA, issuer.vendor());
-        assertEquals(Set.of(Capability.RTC, Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST), issuer.capabilities());
+        assertEquals(Set.of(Capability.RTC), issuer.capabilities());
     }
 
     private AgoraTokenIssuer issuer(NumericUidRegistry registry) {

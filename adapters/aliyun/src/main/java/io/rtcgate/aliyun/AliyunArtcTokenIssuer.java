@@ -53,7 +53,7 @@ public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
 
     @Override
     public Set<Capability> capabilities() {
-        return AliyunCapabilities.OFFERED;
+        return Set.of(Capability.RTC);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class AliyunChannelAdmin implements ChannelAdmin {
 
     @Override
     public Set<Capability> capabilities() {
-        return AliyunCapabilities.OFFERED;
+        return Set.of(Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST);
     }
 
     @Override

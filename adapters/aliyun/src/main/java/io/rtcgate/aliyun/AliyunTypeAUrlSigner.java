@@ -1,12 +1,15 @@
 package io.rtcgate.aliyun;
 
-import io.rtcgate.domain.room.StreamUrlSigner;
-import io.rtcgate.domain.room.StreamUrls;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.StreamUrlSigner;
+import io.rtcgate.domain.vendor.StreamUrls;
+import io.rtcgate.domain.vendor.Vendor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * Push and play URLs signed with Aliyun's type-A {@code auth_key}:
@@ -24,6 +27,16 @@ public final class AliyunTypeAUrlSigner implements StreamUrlSigner {
     public AliyunTypeAUrlSigner(AliyunLiveDomains domains, Clock clock) {
         this.domains = domains;
         this.clock = clock;
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.ALIYUN;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.STREAM_URLS);
     }
 
     @Override

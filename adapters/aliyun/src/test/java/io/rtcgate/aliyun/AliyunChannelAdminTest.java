@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelRef;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.ParticipantRole;
@@ -29,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -178,7 +180,7 @@ class AliyunChannelAdminTest {
     @Test
     void reportsItselfAsAliyunWithEveryCapability() {
         assertEquals(Vendor.ALIYUN, admin.vendor());
-        assertEquals(AliyunCapabilities.OFFERED, admin.capabilities());
+        assertEquals(Set.of(Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST), admin.capabilities());
     }
 
     /** One failing call reaches the emulator exactly once (no SDK retries); the call after it goes through. */

@@ -2,11 +2,14 @@ package io.rtcgate.aliyun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rtcgate.domain.room.StreamUrls;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.StreamUrls;
+import io.rtcgate.domain.vendor.Vendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,14 @@ class AliyunTypeAUrlSignerTest {
                 urls.pull().hlsUrl());
         assertEquals("artc://play.example.com/liveApp/liveStream?auth_key=1700000000-0-0-23f4dad142cfdaa0b586bfdd478f0639",
                 urls.pull().rtsUrl());
+    }
+
+    @Test
+    void isAliyunsStreamUrlAdapter() {
+        var signer = new AliyunTypeAUrlSigner(TestSettings.LIVE, Clock.systemUTC());
+
+        assertEquals(Vendor.ALIYUN, signer.vendor());
+        assertEquals(Set.of(Capability.STREAM_URLS), signer.capabilities());
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class TencentChannelAdmin implements ChannelAdmin {
 
     @Override
     public Set<Capability> capabilities() {
-        return TencentCapabilities.OFFERED;
+        return Set.of(Capability.CHANNEL_ADMIN);
     }
 
     private static void call(String operation, ChannelRef channel, TrtcCall call) {

@@ -47,6 +47,6 @@ public final class TencentTokenIssuer implements JoinTokenIssuer {
 
     @Override
     public Set<Capability> capabilities() {
-        return TencentCapabilities.OFFERED;
+        return Set.of(Capability.RTC);
     }
 }

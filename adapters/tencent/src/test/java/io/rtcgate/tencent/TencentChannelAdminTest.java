@@ -87,7 +87,7 @@ class TencentChannelAdminTest {
     void cannotListParticipants() {
         assertThrows(UnsupportedCapabilityException.class, () -> admin.participants(ROOM));
         assertTrue(emulator.requests().isEmpty(), "nothing is sent");
-        assertEquals(Set.of(Capability.RTC, Capability.CHANNEL_ADMIN), admin.capabilities());
+        assertEquals(Set.of(Capability.CHANNEL_ADMIN), admin.capabilities());
     }
 
     @Test

@@ -83,7 +83,7 @@ class TencentTokenIssuerTest {
     @Test
     void offersRtcAndChannelAdminButNoParticipantList() {
         assertEquals(Vendor.TENCENT, issuer.vendor());
-        assertEquals(Set.of(Capability.RTC, Capability.CHANNEL_ADMIN), issuer.capabilities());
+        assertEquals(Set.of(Capability.RTC), issuer.capabilities());
     }
 
     @Test

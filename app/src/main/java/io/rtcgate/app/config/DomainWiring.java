@@ -1,14 +1,10 @@
 package io.rtcgate.app.config;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.exceptions.ConfigurationException;
-import io.rtcgate.aliyun.AliyunLiveDomains;
-import io.rtcgate.aliyun.AliyunTypeAUrlSigner;
 import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomIdGenerator;
 import io.rtcgate.domain.room.RoomService;
 import io.rtcgate.domain.room.RoomStore;
-import io.rtcgate.domain.room.StreamUrlSigner;
 import io.rtcgate.domain.session.AccessTokenIssuer;
 import io.rtcgate.domain.session.DeviceSessionService;
 import io.rtcgate.domain.session.RefreshTokenStore;
@@ -28,10 +24,6 @@ import java.util.UUID;
 /** Builds the plain-Java domain services from the adapters and the configuration. */
 @Factory
 public class DomainWiring {
-
-    /** Live domains for the embedded default: nothing resolves them, they only give URLs their shape. */
-    private static final String EMBEDDED_PUSH_DOMAIN = "push.rtcgate.localhost";
-    private static final String EMBEDDED_PLAY_DOMAIN = "play.rtcgate.localhost";
 
     /** Ticks in microseconds, PostgreSQL's precision, so a write's answer equals what a later read returns. */
     @Singleton
@@ -60,9 +52,9 @@ public class DomainWiring {
     }
 
     @Singleton
-    RoomService roomService(RoomStore rooms, StreamUrlSigner urlSigner, RoomIdGenerator ids, VendorRouter router,
+    RoomService roomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorAdapters adapters,
                             RoomChannels channels, Clock clock) {
-        return new RoomService(rooms, urlSigner, ids, router, channels, clock);
+        return new RoomService(rooms, ids, router, adapters, channels, clock);
     }
 
     @Singleton
@@ -75,32 +67,5 @@ public class DomainWiring {
     DeviceSessionService deviceSessionService(RefreshTokenStore tokens, AccessTokenIssuer accessTokens,
                                               AuthProperties auth, Clock clock) {
         return new DeviceSessionService(tokens, accessTokens, auth.getRefreshTokenTtl(), clock);
-    }
-
-    @Singleton
-    AliyunLiveDomains aliyunLiveDomains(AliyunProperties aliyun, EmbeddedMode embedded) {
-        return new AliyunLiveDomains(
-                required(aliyun.getPushDomain(), embedded.active() ? EMBEDDED_PUSH_DOMAIN : null, "push-domain"),
-                required(aliyun.getPlayDomain(), embedded.active() ? EMBEDDED_PLAY_DOMAIN : null, "play-domain"),
-                aliyun.getAppName(),
-                aliyun.getPushAuthKey() != null ? aliyun.getPushAuthKey() : embedded.generatedSecret("aliyun-push-auth-key").orElse(""),
-                aliyun.getPlayAuthKey() != null ? aliyun.getPlayAuthKey() : embedded.generatedSecret("aliyun-play-auth-key").orElse(""),
-                Duration.ofSeconds(aliyun.getUrlExpireSeconds()),
-                aliyun.isHttpsPlayback());
-    }
-
-    @Singleton
-    StreamUrlSigner streamUrlSigner(AliyunLiveDomains domains, Clock clock) {
-        return new AliyunTypeAUrlSigner(domains, clock);
-    }
-
-    private static String required(String configured, String embeddedDefault, String property) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        if (embeddedDefault != null) {
-            return embeddedDefault;
-        }
-        throw new ConfigurationException("rtcgate.vendors.aliyun." + property + " must be set when an external database is configured");
     }
 }

@@ -10,24 +10,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code rtcgate.routing.*}: per capability, the vendors to prefer, best first. Only {@code rtc} is
- * routed so far; stream URLs are always Aliyun's, the one vendor that signs them.
+ * {@code rtcgate.routing.*}: per capability, the vendors to prefer, best first. {@code rtc} picks the
+ * vendor a new room is bound to; {@code stream-urls} the vendor that signs push and pull URLs on every
+ * read (Aliyun is the one vendor with a signer).
  */
 @ConfigurationProperties("rtcgate.routing")
 public class RoutingProperties {
 
     private List<String> rtc = List.of("agora", "tencent", "aliyun");
+    private List<String> streamUrls = List.of("aliyun");
 
     public List<String> getRtc() { return rtc; }
     public void setRtc(List<String> rtc) { this.rtc = rtc; }
+    public List<String> getStreamUrls() { return streamUrls; }
+    public void setStreamUrls(List<String> streamUrls) { this.streamUrls = streamUrls; }
 
     public RoutingPolicy policy(Set<Vendor> enabled) {
         Map<Capability, List<Vendor>> preferences = new EnumMap<>(Capability.class);
-        preferences.put(Capability.RTC, vendors(rtc, "rtc"));
+        preferences.put(Capability.RTC, vendors(rtc, Capability.RTC));
+        preferences.put(Capability.STREAM_URLS, vendors(streamUrls, Capability.STREAM_URLS));
         return new RoutingPolicy(enabled, preferences);
     }
 
-    private static List<Vendor> vendors(List<String> names, String key) {
-        return names.stream().map(name -> Vendor.parse(name.trim(), "rtcgate.routing." + key)).toList();
+    private static List<Vendor> vendors(List<String> names, Capability capability) {
+        return names.stream().map(name -> Vendor.parse(name.trim(), "rtcgate.routing." + capability.configKey())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.rtcgate.app.vendor;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.rtcgate.agora.AgoraChannelAdmin;
@@ -9,18 +10,20 @@ import io.rtcgate.aliyun.AliyunArtcTokenIssuer;
 import io.rtcgate.aliyun.AliyunChannelAdmin;
 import io.rtcgate.aliyun.AliyunLiveDomains;
 import io.rtcgate.aliyun.AliyunSettings;
+import io.rtcgate.aliyun.AliyunTypeAUrlSigner;
 import io.rtcgate.app.config.AgoraProperties;
 import io.rtcgate.app.config.AliyunProperties;
+import io.rtcgate.app.config.EmbeddedMode;
 import io.rtcgate.app.config.TencentProperties;
 import io.rtcgate.app.config.VendorCallProperties;
 import io.rtcgate.domain.vendor.ChannelAdmin;
 import io.rtcgate.domain.vendor.JoinTokenIssuer;
 import io.rtcgate.domain.vendor.NumericUidRegistry;
+import io.rtcgate.domain.vendor.StreamUrlSigner;
 import io.rtcgate.domain.vendor.VendorAdapters;
 import io.rtcgate.tencent.TencentChannelAdmin;
 import io.rtcgate.tencent.TencentSettings;
 import io.rtcgate.tencent.TencentTokenIssuer;
-import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,21 +36,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the real vendor adapters for every enabled vendor: from {@code rtcgate.vendors.*}, or pointed
- * at the emulators with their generated credentials when those run.
+ * at the emulators with their generated credentials when those run. They are built at start-up, so a
+ * misconfigured vendor stops the gateway with the key to fix instead of failing its first request.
  */
 @Factory
 public class VendorWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(VendorWiring.class);
     private static final String HTTP = "http";
+    /** Live domains for the embedded default: nothing resolves them, they only give URLs their shape. */
+    private static final String EMBEDDED_PUSH_DOMAIN = "push.rtcgate.localhost";
+    private static final String EMBEDDED_PLAY_DOMAIN = "play.rtcgate.localhost";
 
-    @Singleton
+    @Context
     VendorAdapters vendorAdapters(EmulatorFleet emulators, AgoraProperties agora, TencentProperties tencent,
-                                  AliyunProperties aliyun, AliyunLiveDomains liveDomains, NumericUidRegistry uids,
+                                  AliyunProperties aliyun, EmbeddedMode embedded, NumericUidRegistry uids,
                                   VendorCallProperties calls, Clock clock) {
         Duration timeout = calls.getVendorCallTimeout();
         List<JoinTokenIssuer> issuers = new ArrayList<>();
         List<ChannelAdmin> admins = new ArrayList<>();
+        List<StreamUrlSigner> urlSigners = new ArrayList<>();
         agoraSettings(emulators, agora, timeout).ifPresent(settings -> {
             issuers.add(new AgoraTokenIssuer(settings, uids, clock));
             admins.add(new AgoraChannelAdmin(settings, uids));
@@ -56,11 +64,12 @@ public class VendorWiring {
             issuers.add(new TencentTokenIssuer(settings));
             admins.add(new TencentChannelAdmin(settings));
         });
-        aliyunSettings(emulators, aliyun, liveDomains, timeout).ifPresent(settings -> {
+        aliyunSettings(emulators, aliyun, embedded, timeout).ifPresent(settings -> {
             issuers.add(new AliyunArtcTokenIssuer(settings, clock));
             admins.add(new AliyunChannelAdmin(settings, clock));
+            urlSigners.add(new AliyunTypeAUrlSigner(settings.live(), clock));
         });
-        VendorAdapters adapters = new VendorAdapters(issuers, admins);
+        VendorAdapters adapters = new VendorAdapters(issuers, admins, urlSigners);
         LOG.info("Vendors enabled: {}{}", adapters.vendors(), emulators.active() ? " (emulated)" : "");
         return adapters;
     }
@@ -98,7 +107,11 @@ public class VendorWiring {
     }
 
     private static Optional<AliyunSettings> aliyunSettings(EmulatorFleet emulators, AliyunProperties aliyun,
-                                                           AliyunLiveDomains liveDomains, Duration timeout) {
+                                                           EmbeddedMode embedded, Duration timeout) {
+        if (emulators.aliyun().isEmpty() && !aliyun.isEnabled()) {
+            return Optional.empty();
+        }
+        AliyunLiveDomains liveDomains = liveDomains(aliyun, embedded);
         if (emulators.aliyun().isPresent()) {
             var emulator = emulators.aliyun().get();
             var credentials = emulator.credentials();
@@ -106,12 +119,35 @@ public class VendorWiring {
                     aliyun.getRegion(), emulator.hostAndPort(), HTTP, credentials.artcAppId(), credentials.artcAppKey(),
                     liveDomains, timeout));
         }
-        if (!aliyun.isEnabled()) {
-            return Optional.empty();
-        }
         return Optional.of(configured(() -> new AliyunSettings(aliyun.getAccessKeyId(), aliyun.getAccessKeySecret(),
                 aliyun.getRegion(), aliyun.getEndpoint(), aliyun.getProtocol(), aliyun.getArtcAppId(),
                 aliyun.getArtcAppKey(), liveDomains, timeout)));
+    }
+
+    /**
+     * The live domains URLs are signed for. The embedded default makes up its domains and keeps generated
+     * signing keys; anywhere else the domains must be configured, and keys left unset mean the domain
+     * does not check signatures.
+     */
+    private static AliyunLiveDomains liveDomains(AliyunProperties aliyun, EmbeddedMode embedded) {
+        return new AliyunLiveDomains(
+                required(aliyun.getPushDomain(), embedded.active() ? EMBEDDED_PUSH_DOMAIN : null, "push-domain"),
+                required(aliyun.getPlayDomain(), embedded.active() ? EMBEDDED_PLAY_DOMAIN : null, "play-domain"),
+                aliyun.getAppName(),
+                aliyun.getPushAuthKey() != null ? aliyun.getPushAuthKey() : embedded.generatedSecret("aliyun-push-auth-key").orElse(""),
+                aliyun.getPlayAuthKey() != null ? aliyun.getPlayAuthKey() : embedded.generatedSecret("aliyun-play-auth-key").orElse(""),
+                Duration.ofSeconds(aliyun.getUrlExpireSeconds()),
+                aliyun.isHttpsPlayback());
+    }
+
+    private static String required(String configured, String embeddedDefault, String property) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        if (embeddedDefault != null) {
+            return embeddedDefault;
+        }
+        throw new ConfigurationException("rtcgate.vendors.aliyun." + property + " must be set when Aliyun is enabled");
     }
 
     /** The adapters validate their settings and name the missing key; start-up reports it as configuration. */

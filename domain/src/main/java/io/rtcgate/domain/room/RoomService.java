@@ -5,7 +5,10 @@ import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.NotFoundException;
 import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.StreamUrlSigner;
+import io.rtcgate.domain.vendor.StreamUrls;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorAdapters;
 import io.rtcgate.domain.vendor.VendorRouter;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -19,18 +22,18 @@ public final class RoomService {
     private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
 
     private final RoomStore rooms;
-    private final StreamUrlSigner urlSigner;
     private final RoomIdGenerator ids;
     private final VendorRouter router;
+    private final VendorAdapters adapters;
     private final RoomChannels channels;
     private final Clock clock;
 
-    public RoomService(RoomStore rooms, StreamUrlSigner urlSigner, RoomIdGenerator ids, VendorRouter router,
+    public RoomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorAdapters adapters,
                        RoomChannels channels, Clock clock) {
         this.rooms = rooms;
-        this.urlSigner = urlSigner;
         this.ids = ids;
         this.router = router;
+        this.adapters = adapters;
         this.channels = channels;
         this.clock = clock;
     }
@@ -47,15 +50,16 @@ public final class RoomService {
         String id = ids.next().toString();
         Room room = Room.create(id, request, ids.next().toString(), VendorBinding.first(id, chosen), clock.instant());
         rooms.insert(room);
-        return view(room, caller);
+        return view(room, caller, urlSigner());
     }
 
     public RoomView get(Caller caller, String roomId) {
-        return view(load(roomId), caller);
+        return view(load(roomId), caller, urlSigner());
     }
 
     public List<RoomView> list(Caller caller, RoomQuery query) {
-        return rooms.list(query).stream().map(room -> view(room, caller)).toList();
+        Optional<StreamUrlSigner> signer = urlSigner();
+        return rooms.list(query).stream().map(room -> view(room, caller, signer)).toList();
     }
 
     public RoomView update(Caller caller, String roomId, RoomChanges changes) {
@@ -93,7 +97,7 @@ public final class RoomService {
         Room room = load(roomId);
         room.requireAnchor(caller);
         rooms.delete(room);
-        return view(room, caller);
+        return view(room, caller, urlSigner());
     }
 
     public List<MeetingMember> meetingMembers(String roomId) {
@@ -119,16 +123,25 @@ public final class RoomService {
 
     private RoomView change(Caller caller, String roomId, BiFunction<Room, Clock, Room> change) {
         Room changed = change.apply(load(roomId), clock);
-        return view(rooms.update(changed), caller);
+        return view(rooms.update(changed), caller, urlSigner());
     }
 
     private Room load(String roomId) {
         return rooms.find(roomId).orElseThrow(() -> new NotFoundException("room " + roomId + " does not exist"));
     }
 
-    private RoomView view(Room room, Caller caller) {
-        StreamUrls urls = urlSigner.sign(room.streamName());
+    /**
+     * The signer of stream URLs, routed on every read: URLs are computed, never stored. A room is read
+     * without URLs rather than not at all while no vendor signs them (an operator marked the signing
+     * vendor down, or none is enabled), so rooms on a healthy RTC vendor keep working.
+     */
+    private Optional<StreamUrlSigner> urlSigner() {
+        return router.serving(Capability.STREAM_URLS).flatMap(adapters::urlSigner);
+    }
+
+    private static RoomView view(Room room, Caller caller, Optional<StreamUrlSigner> signer) {
+        Optional<StreamUrls> urls = signer.map(s -> s.sign(room.streamName()));
         boolean mayPublish = caller.admin() || room.isAnchor(caller);
-        return new RoomView(room, mayPublish ? Optional.of(urls.push()) : Optional.empty(), urls.pull());
+        return new RoomView(room, urls.filter(u -> mayPublish).map(StreamUrls::push), urls.map(StreamUrls::pull));
     }
 }

@@ -1,10 +1,11 @@
 package io.rtcgate.domain.room;
 
+import io.rtcgate.domain.vendor.StreamUrls;
 import java.util.Optional;
 
 /**
  * A room as one caller sees it: the pull URLs for everyone, the push URLs only for the anchor or an
- * admin (they let anyone publish as the anchor).
+ * admin (they let anyone publish as the anchor). Both are absent while no vendor signs stream URLs.
  */
-public record RoomView(Room room, Optional<StreamUrls.Push> push, StreamUrls.Pull pull) {
+public record RoomView(Room room, Optional<StreamUrls.Push> push, Optional<StreamUrls.Pull> pull) {
 }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What an operator says about a vendor, for every gateway node. A draining vendor keeps its rooms but
- * gets no new ones; a down vendor gets nothing new either.
+ * What an operator says about a vendor, for every gateway node. A draining vendor keeps serving its
+ * rooms but gets no new ones; a down vendor gets nothing new and serves its rooms nothing the gateway
+ * can withhold, such as signed stream URLs that would send viewers to it.
  */
 public enum OperatorState {
     UP,
@@ -15,6 +16,10 @@ public enum OperatorState {
 
     public boolean acceptsNewRooms() {
         return this == UP;
+    }
+
+    public boolean servesExistingRooms() {
+        return this != DOWN;
     }
 
     public String wireName() {

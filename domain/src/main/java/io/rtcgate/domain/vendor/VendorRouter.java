@@ -2,12 +2,13 @@ package io.rtcgate.domain.vendor;
 
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.InvalidInputException;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Picks the vendor for new work: the first in the capability's preference list that is enabled,
- * marked up by the operators and not failing on this node.
+ * Picks the vendor for a capability: the first in its preference list that is enabled, in service
+ * and not failing on this node.
  */
 public final class VendorRouter {
 
@@ -21,15 +22,18 @@ public final class VendorRouter {
         this.health = health;
     }
 
+    /** The vendor for new work, such as a new room: only a vendor the operators keep up takes it. */
     public Vendor route(Capability capability) {
-        List<Vendor> preference = policy.preferenceFor(capability);
-        Map<Vendor, OperatorState> states = operatorStates.all();
-        return preference.stream()
-                .filter(policy.enabled()::contains)
-                .filter(vendor -> states.getOrDefault(vendor, OperatorState.UP).acceptsNewRooms())
-                .filter(vendor -> health.isAvailable(vendor, capability))
-                .findFirst()
-                .orElseThrow(() -> new NoHealthyVendorException(capability, preference));
+        return first(capability, OperatorState::acceptsNewRooms)
+                .orElseThrow(() -> new NoHealthyVendorException(capability, policy.preferenceFor(capability)));
+    }
+
+    /**
+     * The vendor that serves existing rooms, such as signing their stream URLs on every read. A draining
+     * vendor still serves them; a down one does not. Empty when no vendor can.
+     */
+    public Optional<Vendor> serving(Capability capability) {
+        return first(capability, OperatorState::servesExistingRooms);
     }
 
     /** A caller's explicit choice: it must be enabled and not taken out of service by an operator. */
@@ -42,6 +46,15 @@ public final class VendorRouter {
             throw new ConflictException(vendor.wireName() + " is " + state.wireName() + " and takes no new rooms");
         }
         return vendor;
+    }
+
+    private Optional<Vendor> first(Capability capability, Predicate<OperatorState> inService) {
+        Map<Vendor, OperatorState> states = operatorStates.all();
+        return policy.preferenceFor(capability).stream()
+                .filter(policy.enabled()::contains)
+                .filter(vendor -> inService.test(states.getOrDefault(vendor, OperatorState.UP)))
+                .filter(vendor -> health.isAvailable(vendor, capability))
+                .findFirst();
     }
 
     public RoutingPolicy policy() {

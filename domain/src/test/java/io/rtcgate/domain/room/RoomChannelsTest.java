@@ -307,7 +307,7 @@ class RoomChannelsTest {
     @Test
     void vendorWithoutAChannelAdminSupportsNeitherKickNorParticipantList() {
         var issuerOnly = new RoomChannels(
-                store, new VendorAdapters(List.of(vendors.issuer(AGORA)), List.of()), vendors.health(), TOKEN_TTL);
+                store, new VendorAdapters(List.of(vendors.issuer(AGORA)), List.of(), List.of()), vendors.health(), TOKEN_TTL);
 
         UnsupportedCapabilityException kick = assertThrows(UnsupportedCapabilityException.class,
                 () -> issuerOnly.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));

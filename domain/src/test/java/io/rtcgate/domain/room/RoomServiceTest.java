@@ -1,8 +1,6 @@
 package io.rtcgate.domain.room;
 
 import static io.rtcgate.domain.DomainAssertions.assertInvalidInput;
-import static io.rtcgate.domain.room.FakeStreamUrlSigner.pullFor;
-import static io.rtcgate.domain.room.FakeStreamUrlSigner.pushFor;
 import static io.rtcgate.domain.room.RoomFixtures.ADMIN;
 import static io.rtcgate.domain.room.RoomFixtures.ANCHOR;
 import static io.rtcgate.domain.room.RoomFixtures.STRANGER;
@@ -10,6 +8,8 @@ import static io.rtcgate.domain.room.RoomFixtures.T0;
 import static io.rtcgate.domain.room.RoomFixtures.members;
 import static io.rtcgate.domain.room.RoomFixtures.newRoom;
 import static io.rtcgate.domain.room.RoomFixtures.newRoomFor;
+import static io.rtcgate.domain.vendor.FakeStreamUrlSigner.pullFor;
+import static io.rtcgate.domain.vendor.FakeStreamUrlSigner.pushFor;
 import static io.rtcgate.domain.vendor.Vendor.AGORA;
 import static io.rtcgate.domain.vendor.Vendor.ALIYUN;
 import static io.rtcgate.domain.vendor.Vendor.TENCENT;
@@ -59,7 +59,7 @@ class RoomServiceTest {
     private final VendorFleet vendors = new VendorFleet(clock);
     private final RoomChannels channels = new RoomChannels(store, vendors.adapters(), vendors.health(), TOKEN_TTL);
     private final RoomService service =
-            new RoomService(store, new FakeStreamUrlSigner(), ids, vendors.router(), channels, clock);
+            new RoomService(store, ids, vendors.router(), vendors.adapters(), channels, clock);
 
     private String createRoom(RoomMode mode) {
         return create(ANCHOR, newRoom(mode)).room().id();
@@ -147,16 +147,16 @@ class RoomServiceTest {
         void anchorSeesPushAndPullUrls() {
             RoomView view = service.get(ANCHOR, roomId);
 
-            assertEquals(Optional.of(pushFor(roomId)), view.push());
-            assertEquals(pullFor(roomId), view.pull());
+            assertEquals(Optional.of(pushFor(ALIYUN, roomId)), view.push());
+            assertEquals(Optional.of(pullFor(ALIYUN, roomId)), view.pull());
         }
 
         @Test
         void adminSeesPushAndPullUrls() {
             RoomView view = service.get(ADMIN, roomId);
 
-            assertEquals(Optional.of(pushFor(roomId)), view.push());
-            assertEquals(pullFor(roomId), view.pull());
+            assertEquals(Optional.of(pushFor(ALIYUN, roomId)), view.push());
+            assertEquals(Optional.of(pullFor(ALIYUN, roomId)), view.pull());
         }
 
         @Test
@@ -164,7 +164,7 @@ class RoomServiceTest {
             RoomView view = service.get(STRANGER, roomId);
 
             assertEquals(Optional.empty(), view.push());
-            assertEquals(pullFor(roomId), view.pull());
+            assertEquals(Optional.of(pullFor(ALIYUN, roomId)), view.pull());
         }
 
         @Test
@@ -192,6 +192,69 @@ class RoomServiceTest {
             List<RoomView> views = service.list(ANCHOR, new RoomQuery(Optional.of(RoomStatus.LIVE), 1, 10));
 
             assertEquals(List.of(liveRoom), views.stream().map(view -> view.room().id()).toList());
+        }
+    }
+
+    /** Stream URLs come from the vendor routed for them on every read; only Aliyun signs them here. */
+    @Nested
+    class StreamUrlRouting {
+
+        private final String roomId = createRoom(RoomMode.NORMAL);
+
+        @Test
+        void urlsOfARoomOnAnotherRtcVendorAreSignedByTheStreamUrlVendor() {
+            RoomView view = service.get(ANCHOR, roomId);
+
+            assertEquals(AGORA, view.room().binding().orElseThrow().vendor());
+            assertEquals(Optional.of(pullFor(ALIYUN, roomId)), view.pull());
+        }
+
+        @Test
+        void drainingSignerKeepsSigningForExistingAndNewRooms() {
+            vendors.states().set(ALIYUN, OperatorState.DRAINING);
+
+            assertEquals(Optional.of(pullFor(ALIYUN, roomId)), service.get(STRANGER, roomId).pull());
+            String newRoom = createRoom(RoomMode.NORMAL);
+            assertEquals(Optional.of(pushFor(ALIYUN, newRoom)), service.get(ANCHOR, newRoom).push());
+        }
+
+        @Test
+        void signerMarkedDownLeavesRoomsReadableWithoutUrlsUntilItIsUpAgain() {
+            vendors.states().set(ALIYUN, OperatorState.DOWN);
+
+            RoomView whileDown = service.get(ANCHOR, roomId);
+            assertEquals(Optional.empty(), whileDown.push());
+            assertEquals(Optional.empty(), whileDown.pull());
+            assertEquals(Optional.empty(), service.start(ANCHOR, roomId).pull(), "changes still work");
+            RoomView created = create(ANCHOR, newRoom(RoomMode.NORMAL));
+            assertEquals(AGORA, created.room().binding().orElseThrow().vendor(), "new rooms still open on Agora");
+            assertEquals(Optional.empty(), created.pull());
+
+            vendors.states().set(ALIYUN, OperatorState.UP);
+            assertEquals(Optional.of(pushFor(ALIYUN, roomId)), service.get(ANCHOR, roomId).push());
+        }
+
+        @Test
+        void listSignsEveryRoom() {
+            aMinuteLater();
+            String second = createRoom(RoomMode.NORMAL);
+
+            List<RoomView> views = service.list(STRANGER, new RoomQuery(Optional.empty(), 1, 10));
+
+            assertEquals(List.of(Optional.of(pullFor(ALIYUN, second)), Optional.of(pullFor(ALIYUN, roomId))),
+                    views.stream().map(RoomView::pull).toList());
+        }
+
+        @Test
+        void noSigningVendorConfiguredMeansRoomsWithoutUrls() {
+            var rtcOnly = new VendorRouter(new RoutingPolicy(Set.of(AGORA), Map.of(Capability.RTC, List.of(AGORA))),
+                    vendors.states(), vendors.health());
+            var rtcOnlyService = new RoomService(store, ids, rtcOnly, vendors.adapters(), channels, clock);
+
+            RoomView view = rtcOnlyService.create(ANCHOR, newRoom(RoomMode.NORMAL), Optional.empty());
+
+            assertEquals(Optional.empty(), view.push());
+            assertEquals(Optional.empty(), view.pull());
         }
     }
 
@@ -354,7 +417,7 @@ class RoomServiceTest {
         void pinningAVendorThatIsNotEnabledIsInvalidInputOnTheVendorField() {
             var agoraOnly = new VendorRouter(
                     new RoutingPolicy(Set.of(AGORA), Map.of(Capability.RTC, List.of(AGORA))), vendors.states(), vendors.health());
-            var agoraOnlyService = new RoomService(store, new FakeStreamUrlSigner(), ids, agoraOnly, channels, clock);
+            var agoraOnlyService = new RoomService(store, ids, agoraOnly, vendors.adapters(), channels, clock);
 
             assertInvalidInput("vendor",
                     () -> agoraOnlyService.create(ANCHOR, newRoom(RoomMode.NORMAL), Optional.of(TENCENT)));

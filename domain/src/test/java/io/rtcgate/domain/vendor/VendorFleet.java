@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * All three vendors as fakes, behind the real health tracking, operator states and routing. All are
- * enabled; RTC prefers Agora, then Tencent, then Aliyun. Tencent cannot list participants, as in
- * production.
+ * enabled; RTC prefers Agora, then Tencent, then Aliyun. As in production, Tencent cannot list
+ * participants and only Aliyun signs stream URLs.
  */
 public final class VendorFleet {
 
@@ -25,6 +25,7 @@ public final class VendorFleet {
     public static final Duration COOL_DOWN = Duration.ofSeconds(30);
     public static final Duration ERROR_WINDOW = Duration.ofMinutes(5);
     public static final List<Vendor> RTC_PREFERENCE = List.of(AGORA, TENCENT, ALIYUN);
+    public static final List<Vendor> STREAM_URL_PREFERENCE = List.of(ALIYUN);
 
     private final Map<Vendor, FakeJoinTokenIssuer> issuers = new EnumMap<>(Vendor.class);
     private final Map<Vendor, FakeChannelAdmin> admins = new EnumMap<>(Vendor.class);
@@ -41,9 +42,10 @@ public final class VendorFleet {
         admins.put(TENCENT, new FakeChannelAdmin(TENCENT, Capability.CHANNEL_ADMIN));
         admins.put(ALIYUN, new FakeChannelAdmin(ALIYUN, Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST));
         health = new VendorHealth(FAILURE_THRESHOLD, COOL_DOWN, ERROR_WINDOW, clock);
-        adapters = new VendorAdapters(List.copyOf(issuers.values()), List.copyOf(admins.values()));
-        router = new VendorRouter(
-                new RoutingPolicy(EnumSet.allOf(Vendor.class), Map.of(Capability.RTC, RTC_PREFERENCE)), states, health);
+        adapters = new VendorAdapters(List.copyOf(issuers.values()), List.copyOf(admins.values()),
+                List.of(new FakeStreamUrlSigner(ALIYUN)));
+        router = new VendorRouter(new RoutingPolicy(EnumSet.allOf(Vendor.class),
+                Map.of(Capability.RTC, RTC_PREFERENCE, Capability.STREAM_URLS, STREAM_URL_PREFERENCE)), states, health);
     }
 
     /** Opens the vendor capability's circuit with a threshold's worth of failing calls. */

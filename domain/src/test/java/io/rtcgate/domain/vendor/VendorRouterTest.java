@@ -3,6 +3,7 @@ package io.rtcgate.domain.vendor;
 import static io.rtcgate.domain.DomainAssertions.assertInvalidInput;
 import static io.rtcgate.domain.vendor.Capability.CHANNEL_ADMIN;
 import static io.rtcgate.domain.vendor.Capability.RTC;
+import static io.rtcgate.domain.vendor.Capability.STREAM_URLS;
 import static io.rtcgate.domain.vendor.Vendor.AGORA;
 import static io.rtcgate.domain.vendor.Vendor.ALIYUN;
 import static io.rtcgate.domain.vendor.Vendor.TENCENT;
@@ -15,20 +16,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Routing on a gateway where Agora and Tencent are enabled. RTC prefers Aliyun (not enabled here), then
- * Agora, then Tencent; channel administration prefers Tencent, then Agora.
+ * Routing on a gateway where Agora and Tencent are enabled. RTC and stream URLs prefer Aliyun (not
+ * enabled here), then Agora, then Tencent; channel administration prefers Tencent, then Agora.
  */
 class VendorRouterTest {
 
     private static final RoutingPolicy POLICY = new RoutingPolicy(Set.of(AGORA, TENCENT), Map.of(
             RTC, List.of(ALIYUN, AGORA, TENCENT),
-            CHANNEL_ADMIN, List.of(TENCENT, AGORA)));
+            CHANNEL_ADMIN, List.of(TENCENT, AGORA),
+            STREAM_URLS, List.of(ALIYUN, AGORA, TENCENT)));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
     private final VendorFleet fleet = new VendorFleet(clock);
@@ -109,5 +112,43 @@ class VendorRouterTest {
         ConflictException e = assertThrows(ConflictException.class, () -> router.pin(TENCENT, "vendor"));
         assertEquals("tencent is " + state.wireName() + " and takes no new rooms", e.getMessage());
         assertEquals(AGORA, router.pin(AGORA, "vendor"));
+    }
+
+    @Test
+    void servingExistingRoomsFollowsTheSamePreference() {
+        assertEquals(Optional.of(AGORA), router.serving(STREAM_URLS));
+    }
+
+    @Test
+    void drainingVendorStillServesExistingRooms() {
+        fleet.states().set(AGORA, OperatorState.DRAINING);
+
+        assertEquals(Optional.of(AGORA), router.serving(STREAM_URLS));
+        assertEquals(TENCENT, router.route(STREAM_URLS), "but new work goes elsewhere");
+    }
+
+    @Test
+    void downVendorServesNothingUntilItIsUpAgain() {
+        fleet.states().set(AGORA, OperatorState.DOWN);
+        assertEquals(Optional.of(TENCENT), router.serving(STREAM_URLS));
+
+        fleet.states().set(AGORA, OperatorState.UP);
+        assertEquals(Optional.of(AGORA), router.serving(STREAM_URLS));
+    }
+
+    @Test
+    void vendorWithAnOpenCircuitDoesNotServe() {
+        fleet.openCircuit(AGORA, STREAM_URLS);
+
+        assertEquals(Optional.of(TENCENT), router.serving(STREAM_URLS));
+    }
+
+    @Test
+    void noVendorLeftToServeIsEmpty() {
+        fleet.states().set(AGORA, OperatorState.DOWN);
+        fleet.states().set(TENCENT, OperatorState.DOWN);
+
+        assertEquals(Optional.empty(), router.serving(STREAM_URLS));
+        assertEquals(Optional.empty(), router.serving(Capability.MIXING), "nothing configured");
     }
 }

@@ -27,6 +27,8 @@ public final class AuiModels {
      * {@code models.RoomInfo}, plus {@code version} for optimistic concurrency and the room's vendor
      * binding ({@code vendor}, {@code channel}); extra fields do not break AUI clients. {@code vod_info} stays
      * null until the room has a recording; {@code link_info} until the room has a co-host channel.
+     * {@code push_url_info} is only for the anchor and admins; it and {@code pull_url_info} are null while
+     * no vendor signs stream URLs ({@code rtcgate.routing.stream-urls} lists none that is enabled and not down).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -48,7 +50,7 @@ public final class AuiModels {
             @Nullable @JsonProperty("link_info") Object linkInfo,
             @JsonProperty("user_status") UserStatus userStatus,
             @Nullable @JsonProperty("push_url_info") PushLiveInfo pushUrlInfo,
-            @JsonProperty("pull_url_info") PullLiveInfo pullUrlInfo,
+            @Nullable @JsonProperty("pull_url_info") PullLiveInfo pullUrlInfo,
             Metrics metrics,
             @JsonProperty("created_at") String createdAt,
             @JsonProperty("updated_at") String updatedAt,

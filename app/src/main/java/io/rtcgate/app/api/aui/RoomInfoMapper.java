@@ -4,8 +4,8 @@ import io.micronaut.json.JsonMapper;
 import io.rtcgate.domain.room.MeetingMember;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomView;
-import io.rtcgate.domain.room.StreamUrls;
 import io.rtcgate.domain.room.VendorBinding;
+import io.rtcgate.domain.vendor.StreamUrls;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public class RoomInfoMapper {
                 null,
                 AuiModels.UserStatus.NOT_MUTED,
                 view.push().map(RoomInfoMapper::pushInfo).orElse(null),
-                pullInfo(view.pull()),
+                view.pull().map(RoomInfoMapper::pullInfo).orElse(null),
                 new AuiModels.Metrics(room.metrics().likeCount(), room.metrics().onlineCount(),
                         room.metrics().pv(), room.metrics().uv()),
                 rfc3339(room.createdAt()),

@@ -1,4 +1,4 @@
-package io.rtcgate.domain.room;
+package io.rtcgate.domain.vendor;
 
 /** Signed push and pull URLs of one stream. Computed on read, never stored. */
 public record StreamUrls(Push push, Pull pull) {
