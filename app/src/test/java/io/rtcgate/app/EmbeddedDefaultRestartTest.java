@@ -113,14 +113,8 @@ class EmbeddedDefaultRestartTest {
         Map<String, String> secrets = readSecrets();
         var expected = new ExpectedStreamUrls("push.rtcgate.localhost", "play.rtcgate.localhost", "live",
                 secrets.get("aliyun-push-auth-key"), secrets.get("aliyun-play-auth-key"));
-        String id = (String) room.get("id");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> push = (Map<String, Object>) room.get("push_url_info");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> pull = (Map<String, Object>) room.get("pull_url_info");
-        long ts = ExpectedStreamUrls.timestampOf((String) push.get("rtmp_url"));
-        assertEquals(expected.rtmpPush(id, ts), push.get("rtmp_url"));
-        assertEquals(expected.hlsPull(id, ts), pull.get("hls_url"));
+        expected.assertPushUrls(room);
+        expected.assertPullUrls(room);
     }
 
     private Map<String, String> readSecrets() {

@@ -5,6 +5,7 @@ import static io.rtcgate.app.support.ApiAssertions.assertSameMicrosecond;
 import static io.rtcgate.app.support.ApiAssertions.instant;
 import static io.rtcgate.app.support.AuiClient.fields;
 import static io.rtcgate.app.support.AuiClient.number;
+import static io.rtcgate.app.support.ExpectedStreamUrls.urlInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -242,7 +243,7 @@ class AuiRoomApiTest extends AuiApiTestBase {
         assertTrue(seenByViewer.containsKey("push_url_info"));
         assertNull(seenByViewer.get("push_url_info"), "push URLs let anyone publish as the anchor");
         assertEquals(Set.of("rtmp_url", "rts_url", "srt_url"), keys(seenByAnchor, "push_url_info"));
-        assertPullUrlsSigned(seenByViewer);
+        ExpectedStreamUrls.TEST_CONFIG.assertPullUrls(seenByViewer);
     }
 
     @Test
@@ -251,7 +252,7 @@ class AuiRoomApiTest extends AuiApiTestBase {
 
         Map<String, Object> seenByAdmin = aui.roomActionOk("get", aui.admin(), (String) room.get("id"));
 
-        assertPushUrlsSigned(seenByAdmin);
+        ExpectedStreamUrls.TEST_CONFIG.assertPushUrls(seenByAdmin);
     }
 
     // ---- signed URLs -----------------------------------------------------------------------------
@@ -262,8 +263,8 @@ class AuiRoomApiTest extends AuiApiTestBase {
         Map<String, Object> room = aui.createRoom(aui.newUser());
         Instant after = Instant.now();
 
-        long ts = assertPushUrlsSigned(room);
-        assertEquals(ts, assertPullUrlsSigned(room), "all URLs of one reply share one expiry");
+        long ts = ExpectedStreamUrls.TEST_CONFIG.assertPushUrls(room);
+        assertEquals(ts, ExpectedStreamUrls.TEST_CONFIG.assertPullUrls(room), "all URLs of one reply share one expiry");
         assertTrue(ts >= before.getEpochSecond() + URL_EXPIRE_SECONDS && ts <= after.getEpochSecond() + URL_EXPIRE_SECONDS,
                 "auth_key timestamp " + ts + " is not now + url-expire-seconds");
     }
@@ -272,8 +273,8 @@ class AuiRoomApiTest extends AuiApiTestBase {
     void signedUrlsNameThePlaybackFormatsAndTheRtsScheme() {
         Map<String, Object> room = aui.createRoom(aui.newUser());
         String id = (String) room.get("id");
-        Map<String, Object> pull = nested(room, "pull_url_info");
-        Map<String, Object> push = nested(room, "push_url_info");
+        Map<String, Object> pull = urlInfo(room, "pull_url_info");
+        Map<String, Object> push = urlInfo(room, "push_url_info");
 
         assertTrue(((String) push.get("rts_url")).startsWith("artc://push.example.com/live/" + id + "?auth_key="));
         assertTrue(((String) pull.get("flv_url")).startsWith("https://play.example.com/live/" + id + ".flv?auth_key="));
@@ -383,39 +384,7 @@ class AuiRoomApiTest extends AuiApiTestBase {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    /** Checks the three push URLs exactly; returns their expiry timestamp. */
-    private static long assertPushUrlsSigned(Map<String, Object> room) {
-        String id = (String) room.get("id");
-        Map<String, Object> push = nested(room, "push_url_info");
-        long ts = ExpectedStreamUrls.timestampOf((String) push.get("rtmp_url"));
-        ExpectedStreamUrls expected = ExpectedStreamUrls.TEST_CONFIG;
-        assertEquals(expected.rtmpPush(id, ts), push.get("rtmp_url"));
-        assertEquals(expected.rtsPush(id, ts), push.get("rts_url"));
-        assertEquals(expected.srtPush(id, ts), push.get("srt_url"));
-        return ts;
-    }
-
-    /** Checks the four pull URLs exactly; returns their expiry timestamp. */
-    private static long assertPullUrlsSigned(Map<String, Object> room) {
-        String id = (String) room.get("id");
-        Map<String, Object> pull = nested(room, "pull_url_info");
-        long ts = ExpectedStreamUrls.timestampOf((String) pull.get("rtmp_url"));
-        ExpectedStreamUrls expected = ExpectedStreamUrls.TEST_CONFIG;
-        assertEquals(expected.rtmpPull(id, ts), pull.get("rtmp_url"));
-        assertEquals(expected.flvPull(id, ts), pull.get("flv_url"));
-        assertEquals(expected.hlsPull(id, ts), pull.get("hls_url"));
-        assertEquals(expected.rtsPull(id, ts), pull.get("rts_url"));
-        return ts;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> room, String field) {
-        Object value = room.get(field);
-        assertTrue(value instanceof Map, field + " is not an object: " + value);
-        return (Map<String, Object>) value;
-    }
-
     private static Set<String> keys(Map<String, Object> room, String field) {
-        return Set.copyOf(nested(room, field).keySet());
+        return Set.copyOf(urlInfo(room, field).keySet());
     }
 }

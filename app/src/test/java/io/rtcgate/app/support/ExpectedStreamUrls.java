@@ -1,11 +1,13 @@
 package io.rtcgate.app.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,37 @@ public record ExpectedStreamUrls(String pushDomain, String playDomain, String ap
             new ExpectedStreamUrls("push.example.com", "play.example.com", "live", "test-push-key", "test-play-key");
 
     private static final Pattern TIMESTAMP = Pattern.compile("auth_key=(\\d+)-0-0-[0-9a-f]{32}");
+
+    /** A RoomInfo's {@code push_url_info} or {@code pull_url_info}, which must be present. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> urlInfo(Map<String, Object> room, String field) {
+        Object value = room.get(field);
+        assertTrue(value instanceof Map, field + " is not an object: " + value);
+        return (Map<String, Object>) value;
+    }
+
+    /** Checks the room's three push URLs exactly; returns their expiry timestamp. */
+    public long assertPushUrls(Map<String, Object> room) {
+        String id = (String) room.get("id");
+        Map<String, Object> push = urlInfo(room, "push_url_info");
+        long ts = timestampOf((String) push.get("rtmp_url"));
+        assertEquals(rtmpPush(id, ts), push.get("rtmp_url"));
+        assertEquals(rtsPush(id, ts), push.get("rts_url"));
+        assertEquals(srtPush(id, ts), push.get("srt_url"));
+        return ts;
+    }
+
+    /** Checks the room's four pull URLs exactly; returns their expiry timestamp. */
+    public long assertPullUrls(Map<String, Object> room) {
+        String id = (String) room.get("id");
+        Map<String, Object> pull = urlInfo(room, "pull_url_info");
+        long ts = timestampOf((String) pull.get("rtmp_url"));
+        assertEquals(rtmpPull(id, ts), pull.get("rtmp_url"));
+        assertEquals(flvPull(id, ts), pull.get("flv_url"));
+        assertEquals(hlsPull(id, ts), pull.get("hls_url"));
+        assertEquals(rtsPull(id, ts), pull.get("rts_url"));
+        return ts;
+    }
 
     /** The expiry timestamp of a signed URL, read from its auth_key. */
     public static long timestampOf(String signedUrl) {

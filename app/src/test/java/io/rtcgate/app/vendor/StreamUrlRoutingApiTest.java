@@ -76,13 +76,8 @@ class StreamUrlRoutingApiTest extends VendorApiTestBase {
 
     /** Push and pull URLs for the room's own stream, signed with the test configuration's Aliyun keys. */
     private static void assertSignedForStream(Map<String, Object> room) {
-        Map<String, Object> push = nested(room, "push_url_info");
-        Map<String, Object> pull = nested(room, "pull_url_info");
-        String stream = (String) room.get("id");
-        long ts = ExpectedStreamUrls.timestampOf((String) push.get("rtmp_url"));
-        ExpectedStreamUrls expected = ExpectedStreamUrls.TEST_CONFIG;
-        assertEquals(expected.rtmpPush(stream, ts), push.get("rtmp_url"), room.toString());
-        assertEquals(expected.flvPull(stream, ts), pull.get("flv_url"), room.toString());
+        ExpectedStreamUrls.TEST_CONFIG.assertPushUrls(room);
+        ExpectedStreamUrls.TEST_CONFIG.assertPullUrls(room);
     }
 
     private static void assertWithoutUrls(Map<String, Object> room) {
@@ -90,12 +85,5 @@ class StreamUrlRoutingApiTest extends VendorApiTestBase {
         assertNull(room.get("push_url_info"), room.toString());
         assertNull(room.get("pull_url_info"), room.toString());
         assertNotNull(room.get("vendor"), room.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> room, String field) {
-        Object value = room.get(field);
-        assertNotNull(value, field + " missing in " + room);
-        return (Map<String, Object>) value;
     }
 }

@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
-import io.rtcgate.domain.MutableClock;
 import io.rtcgate.domain.NotFoundException;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelRef;
@@ -36,6 +35,7 @@ import io.rtcgate.domain.vendor.VendorException.Kind;
 import io.rtcgate.domain.vendor.VendorFakes.FakeChannelAdmin.Call;
 import io.rtcgate.domain.vendor.VendorFleet;
 import io.rtcgate.domain.vendor.VendorHealth;
+import io.rtcgate.emulator.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -61,7 +61,7 @@ class RoomChannelsTest {
     private static final String AGORA_ROOM = "room-agora";
     private static final ChannelRef AGORA_CHANNEL = new ChannelRef("room-agora-1", "room-agora", "anchor");
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final InMemoryRoomStore store = new InMemoryRoomStore();
     private final VendorFleet vendors = new VendorFleet(clock);
     private final RoomChannels channels = new RoomChannels(store, vendors.adapters(), vendors.health(), TOKEN_TTL);

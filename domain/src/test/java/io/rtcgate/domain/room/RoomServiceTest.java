@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
-import io.rtcgate.domain.MutableClock;
 import io.rtcgate.domain.NotFoundException;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelRef;
@@ -33,6 +32,7 @@ import io.rtcgate.domain.vendor.VendorException.Kind;
 import io.rtcgate.domain.vendor.VendorFakes.FakeChannelAdmin.Call;
 import io.rtcgate.domain.vendor.VendorFleet;
 import io.rtcgate.domain.vendor.VendorRouter;
+import io.rtcgate.emulator.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +53,7 @@ class RoomServiceTest {
     private static final RoomChanges NEW_TITLE = new RoomChanges("new title", null, null, null);
     private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final InMemoryRoomStore store = new InMemoryRoomStore();
     private final SequentialRoomIdGenerator ids = new SequentialRoomIdGenerator();
     private final VendorFleet vendors = new VendorFleet(clock);

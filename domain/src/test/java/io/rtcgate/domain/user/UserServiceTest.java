@@ -10,8 +10,8 @@ import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
-import io.rtcgate.domain.MutableClock;
 import io.rtcgate.domain.TooManyAttemptsException;
+import io.rtcgate.emulator.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class UserServiceTest {
     private static final String PASSWORD = "correct-horse";
     private static final String WRONG_PASSWORD = "wrong-horse";
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final InMemoryUserStore store = new InMemoryUserStore();
     private final UserService closed = service(false);
     private final UserService open = service(true);

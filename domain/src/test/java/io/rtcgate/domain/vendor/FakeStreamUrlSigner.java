@@ -1,6 +1,5 @@
 package io.rtcgate.domain.vendor;
 
-import java.util.Locale;
 import java.util.Set;
 
 /** Signs nothing: the URLs name the vendor and the stream, so tests can tell who made them for what. */
@@ -28,7 +27,7 @@ public final class FakeStreamUrlSigner implements StreamUrlSigner {
     }
 
     private static String host(Vendor vendor) {
-        return vendor.name().toLowerCase(Locale.ROOT) + ".test";
+        return vendor.wireName() + ".test";
     }
 
     @Override

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rtcgate.domain.MutableClock;
 import io.rtcgate.domain.vendor.VendorException.Kind;
+import io.rtcgate.emulator.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +31,7 @@ class VendorHealthTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final String AGORA_KICK_FAILED = "agora kick failed: the fake was told to fail";
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final VendorHealth health = new VendorHealth(FAILURE_THRESHOLD, COOL_DOWN, ERROR_WINDOW, clock);
     /** How often {@link #succeeding} and {@link #failingWith} ran. */
     private final AtomicInteger invocations = new AtomicInteger();

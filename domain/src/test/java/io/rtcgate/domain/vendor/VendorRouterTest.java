@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rtcgate.domain.ConflictException;
-import io.rtcgate.domain.MutableClock;
+import io.rtcgate.emulator.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ class VendorRouterTest {
             CHANNEL_ADMIN, List.of(TENCENT, AGORA),
             STREAM_URLS, List.of(ALIYUN, AGORA, TENCENT)));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
     private final VendorFleet fleet = new VendorFleet(clock);
     private final VendorRouter router = new VendorRouter(POLICY, fleet.states(), fleet.health());
 
