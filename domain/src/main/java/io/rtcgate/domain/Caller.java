@@ -16,4 +16,9 @@ public record Caller(String userId, boolean admin) {
     public static Caller admin(String userId) {
         return new Caller(userId, true);
     }
+
+    /** Whether the caller may act on behalf of {@code userId}: it is that user, or an admin. */
+    public boolean actsFor(String userId) {
+        return admin || this.userId.equals(userId);
+    }
 }

@@ -138,10 +138,15 @@ public final class Room {
             throw new ForbiddenException("only the anchor or a current co-host member may update the meeting");
         }
         requireCoHostSession();
+        requireNotEnded();
+        return toBuilder().meetingMembers(members).updatedAt(now).build();
+    }
+
+    /** An ended room takes no more members or participants. */
+    public void requireNotEnded() {
         if (status == RoomStatus.ENDED) {
             throw new ConflictException("the room has ended");
         }
-        return toBuilder().meetingMembers(members).updatedAt(now).build();
     }
 
     /** Co-host members exist only in co-host rooms, as in the AUI AppServer. */

@@ -4,7 +4,6 @@ import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
-import io.rtcgate.domain.NotFoundException;
 import io.rtcgate.domain.user.UserIds;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelAdmin;
@@ -47,7 +46,7 @@ public final class RoomChannels {
      * co-host members, watching for anyone.
      */
     public JoinCredential join(Caller caller, String roomId, ParticipantRole role) {
-        Room room = load(roomId);
+        Room room = rooms.require(roomId);
         switch (role) {
             case HOST -> {
                 if (!room.isAnchor(caller)) {
@@ -63,9 +62,7 @@ public final class RoomChannels {
                 // anyone signed in may watch
             }
         }
-        if (room.status() == RoomStatus.ENDED) {
-            throw new ConflictException("the room has ended");
-        }
+        room.requireNotEnded();
         VendorBinding binding = bindingOf(room);
         JoinTokenIssuer issuer = adapters.issuer(binding.vendor())
                 .orElseThrow(() -> new UnsupportedCapabilityException(binding.vendor(), Capability.RTC));
@@ -79,8 +76,8 @@ public final class RoomChannels {
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_KICK) > 0) {
             throw new InvalidInputException("duration_seconds", "duration_seconds must be between 1 and " + MAX_KICK.toSeconds());
         }
-        Room room = load(roomId);
-        if (!caller.admin() && !room.isAnchor(caller)) {
+        Room room = rooms.require(roomId);
+        if (!caller.actsFor(room.anchorId())) {
             throw new ForbiddenException("only the room's anchor or an admin may kick");
         }
         VendorBinding binding = bindingOf(room);
@@ -90,7 +87,7 @@ public final class RoomChannels {
     }
 
     public RoomParticipants participants(String roomId) {
-        Room room = load(roomId);
+        Room room = rooms.require(roomId);
         VendorBinding binding = bindingOf(room);
         ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.PARTICIPANT_LIST);
         Participants participants = health.call(binding.vendor(), Capability.PARTICIPANT_LIST, "participants",
@@ -98,20 +95,18 @@ public final class RoomChannels {
         return new RoomParticipants(binding.vendor(), participants);
     }
 
-    /** Ends the room's channel on its vendor for everyone in it. */
+    /** Ends the room's channel on its vendor for everyone in it; a room without a channel has nothing to close. */
     public void close(Room room) {
-        VendorBinding binding = bindingOf(room);
-        ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.CHANNEL_ADMIN);
-        health.run(binding.vendor(), Capability.CHANNEL_ADMIN, "close channel", () -> admin.close(channelRef(room, binding)));
+        room.binding().ifPresent(binding -> {
+            ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.CHANNEL_ADMIN);
+            health.run(binding.vendor(), Capability.CHANNEL_ADMIN, "close channel", () -> admin.close(channelRef(room, binding)));
+        });
     }
 
     private ChannelAdmin channelAdmin(Vendor vendor, Capability needed) {
-        ChannelAdmin admin = adapters.channelAdmin(vendor)
+        return adapters.channelAdmin(vendor)
+                .filter(admin -> admin.capabilities().contains(needed))
                 .orElseThrow(() -> new UnsupportedCapabilityException(vendor, needed));
-        if (!admin.capabilities().contains(needed)) {
-            throw new UnsupportedCapabilityException(vendor, needed);
-        }
-        return admin;
     }
 
     private static VendorBinding bindingOf(Room room) {
@@ -120,9 +115,5 @@ public final class RoomChannels {
 
     private static ChannelRef channelRef(Room room, VendorBinding binding) {
         return new ChannelRef(binding.channel(), room.streamName(), room.anchorId());
-    }
-
-    private Room load(String roomId) {
-        return rooms.find(roomId).orElseThrow(() -> new NotFoundException("room " + roomId + " does not exist"));
     }
 }

@@ -3,7 +3,6 @@ package io.rtcgate.domain.room;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
-import io.rtcgate.domain.NotFoundException;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.StreamUrlSigner;
 import io.rtcgate.domain.vendor.StreamUrls;
@@ -12,6 +11,7 @@ import io.rtcgate.domain.vendor.VendorAdapters;
 import io.rtcgate.domain.vendor.VendorRouter;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -43,35 +43,36 @@ public final class RoomService {
      * routing prefers. Callers create rooms for themselves; an admin may create one for any anchor.
      */
     public RoomView create(Caller caller, NewRoom request, Optional<Vendor> vendor) {
-        if (!caller.admin() && !caller.userId().equals(request.anchorId())) {
+        if (!caller.actsFor(request.anchorId())) {
             throw new ForbiddenException("anchor must be the authenticated user");
         }
-        Vendor chosen = vendor.map(v -> router.pin(v, "vendor")).orElseGet(() -> router.route(Capability.RTC));
+        VendorRouter.Snapshot routing = router.snapshot();
+        Vendor chosen = vendor.map(v -> routing.pin(v, "vendor")).orElseGet(() -> routing.route(Capability.RTC));
         String id = ids.next().toString();
         Room room = Room.create(id, request, ids.next().toString(), VendorBinding.first(id, chosen), clock.instant());
         rooms.insert(room);
-        return view(room, caller, urlSigner());
+        return view(room, caller, urlSigner(routing));
     }
 
     public RoomView get(Caller caller, String roomId) {
-        return view(load(roomId), caller, urlSigner());
+        return view(rooms.require(roomId), caller, urlSigner(router.snapshot()));
     }
 
     public List<RoomView> list(Caller caller, RoomQuery query) {
-        Optional<StreamUrlSigner> signer = urlSigner();
+        Optional<StreamUrlSigner> signer = urlSigner(router.snapshot());
         return rooms.list(query).stream().map(room -> view(room, caller, signer)).toList();
     }
 
     public RoomView update(Caller caller, String roomId, RoomChanges changes) {
-        return change(caller, roomId, (room, now) -> room.update(caller, changes, now.instant()));
+        return change(caller, roomId, (room, now) -> room.update(caller, changes, now));
     }
 
     public RoomView start(Caller caller, String roomId) {
-        return change(caller, roomId, (room, now) -> room.start(caller, now.instant()));
+        return change(caller, roomId, (room, now) -> room.start(caller, now));
     }
 
     public RoomView pause(Caller caller, String roomId) {
-        return change(caller, roomId, (room, now) -> room.pause(caller, now.instant()));
+        return change(caller, roomId, (room, now) -> room.pause(caller, now));
     }
 
     /**
@@ -81,27 +82,25 @@ public final class RoomService {
      * happened.
      */
     public RoomView stop(Caller caller, String roomId) {
-        RoomView stopped = change(caller, roomId, (room, now) -> room.stop(caller, now.instant()));
-        if (stopped.room().binding().isPresent()) {
-            try {
-                channels.close(stopped.room());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "room {0} ended, but its channel was not closed: {1}", roomId, e.getMessage());
-            }
+        RoomView stopped = change(caller, roomId, (room, now) -> room.stop(caller, now));
+        try {
+            channels.close(stopped.room());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "room {0} ended, but its channel was not closed: {1}", roomId, e.getMessage());
         }
         return stopped;
     }
 
     /** Deletes a room and returns it as it was. */
     public RoomView delete(Caller caller, String roomId) {
-        Room room = load(roomId);
+        Room room = rooms.require(roomId);
         room.requireAnchor(caller);
         rooms.delete(room);
-        return view(room, caller, urlSigner());
+        return view(room, caller, urlSigner(router.snapshot()));
     }
 
     public List<MeetingMember> meetingMembers(String roomId) {
-        Room room = load(roomId);
+        Room room = rooms.require(roomId);
         room.requireCoHostSession();
         return room.meetingMembers();
     }
@@ -112,7 +111,7 @@ public final class RoomService {
      */
     public List<MeetingMember> replaceMeetingMembers(
             Caller caller, String roomId, List<MeetingMember> members, Optional<Long> expectedVersion) {
-        Room room = load(roomId);
+        Room room = rooms.require(roomId);
         Room changed = room.replaceMeetingMembers(caller, members, clock.instant());
         if (expectedVersion.isPresent() && expectedVersion.get() != room.version()) {
             throw new ConflictException(
@@ -121,13 +120,9 @@ public final class RoomService {
         return rooms.update(changed).meetingMembers();
     }
 
-    private RoomView change(Caller caller, String roomId, BiFunction<Room, Clock, Room> change) {
-        Room changed = change.apply(load(roomId), clock);
-        return view(rooms.update(changed), caller, urlSigner());
-    }
-
-    private Room load(String roomId) {
-        return rooms.find(roomId).orElseThrow(() -> new NotFoundException("room " + roomId + " does not exist"));
+    private RoomView change(Caller caller, String roomId, BiFunction<Room, Instant, Room> change) {
+        Room changed = change.apply(rooms.require(roomId), clock.instant());
+        return view(rooms.update(changed), caller, urlSigner(router.snapshot()));
     }
 
     /**
@@ -135,13 +130,13 @@ public final class RoomService {
      * without URLs rather than not at all while no vendor signs them (an operator marked the signing
      * vendor down, or none is enabled), so rooms on a healthy RTC vendor keep working.
      */
-    private Optional<StreamUrlSigner> urlSigner() {
-        return router.serving(Capability.STREAM_URLS).flatMap(adapters::urlSigner);
+    private Optional<StreamUrlSigner> urlSigner(VendorRouter.Snapshot routing) {
+        return routing.serving(Capability.STREAM_URLS).flatMap(adapters::urlSigner);
     }
 
     private static RoomView view(Room room, Caller caller, Optional<StreamUrlSigner> signer) {
         Optional<StreamUrls> urls = signer.map(s -> s.sign(room.streamName()));
-        boolean mayPublish = caller.admin() || room.isAnchor(caller);
+        boolean mayPublish = caller.actsFor(room.anchorId());
         return new RoomView(room, urls.filter(u -> mayPublish).map(StreamUrls::push), urls.map(StreamUrls::pull));
     }
 }

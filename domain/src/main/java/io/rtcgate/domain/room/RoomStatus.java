@@ -1,6 +1,7 @@
 package io.rtcgate.domain.room;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Lifecycle of a live room: {@code PREPARED → LIVE ⇄ PAUSED → ENDED}. A live or paused room can be
@@ -31,14 +32,16 @@ public enum RoomStatus {
         };
     }
 
+    public static Optional<RoomStatus> ofCode(int code) {
+        return Arrays.stream(values()).filter(status -> status.code == code).findFirst();
+    }
+
+    /** For codes the gateway stored itself: an unknown one is a bug, not bad input. */
     public static RoomStatus fromCode(int code) {
-        return Arrays.stream(values())
-                .filter(status -> status.code == code)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown room status " + code));
+        return ofCode(code).orElseThrow(() -> new IllegalArgumentException("unknown room status " + code));
     }
 
     public static boolean isCode(int code) {
-        return Arrays.stream(values()).anyMatch(status -> status.code == code);
+        return ofCode(code).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package io.rtcgate.domain.room;
 
+import io.rtcgate.domain.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,11 @@ public interface RoomStore {
     void insert(Room room);
 
     Optional<Room> find(String id);
+
+    /** The room, which must exist. */
+    default Room require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("room " + id + " does not exist"));
+    }
 
     /**
      * Saves {@code room} if the stored version still equals {@code room.version()}, and returns it with

@@ -3,7 +3,7 @@ package io.rtcgate.domain.session;
 import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ForbiddenException;
-import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.Validation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +39,7 @@ public final class DeviceSessionService {
         if (!caller.userId().equals(device.userId())) {
             throw new ForbiddenException("user_id must be the authenticated user");
         }
-        return issueInFamily(device, UUID.randomUUID());
+        return issueInFamily(device, UUID.randomUUID(), clock.instant());
     }
 
     /**
@@ -47,9 +47,7 @@ public final class DeviceSessionService {
      * the whole family is revoked.
      */
     public DeviceTokens refresh(String refreshToken) {
-        if (refreshToken == null || refreshToken.isBlank()) {
-            throw new InvalidInputException("refresh_token", "refresh_token is required");
-        }
+        Validation.required(refreshToken, "refresh_token");
         Instant now = clock.instant();
         String hash = hash(refreshToken);
         RefreshToken stored = refreshTokens.findByHash(hash).orElseThrow(() -> new AuthenticationException(INVALID));
@@ -60,11 +58,10 @@ public final class DeviceSessionService {
         if (!stored.isUsable(now)) {
             throw new AuthenticationException(INVALID);
         }
-        return issueInFamily(stored.device(), stored.familyId());
+        return issueInFamily(stored.device(), stored.familyId(), now);
     }
 
-    private DeviceTokens issueInFamily(Device device, UUID familyId) {
-        Instant now = clock.instant();
+    private DeviceTokens issueInFamily(Device device, UUID familyId, Instant now) {
         String refreshToken = newSecret();
         refreshTokens.insert(new RefreshToken(hash(refreshToken), familyId, device, now, now.plus(refreshTtl), null, null));
         return new DeviceTokens(accessTokens.issue(device), refreshToken);

@@ -1,7 +1,6 @@
 package io.rtcgate.domain.session;
 
-import io.rtcgate.domain.InvalidInputException;
-import java.util.Arrays;
+import io.rtcgate.domain.Validation;
 import java.util.Locale;
 
 /** The client platforms the AUI token endpoint knows. H5 clients use {@code web}. */
@@ -13,10 +12,6 @@ public enum DeviceType {
     }
 
     public static DeviceType parse(String value) {
-        return Arrays.stream(values())
-                .filter(type -> type.wireName().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException("device_type",
-                        "device_type must be one of android, ios, web, win, mac"));
+        return Validation.oneOf(DeviceType.class, value, "device_type");
     }
 }

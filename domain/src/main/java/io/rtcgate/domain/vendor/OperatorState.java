@@ -1,7 +1,6 @@
 package io.rtcgate.domain.vendor;
 
-import io.rtcgate.domain.InvalidInputException;
-import java.util.Arrays;
+import io.rtcgate.domain.Validation;
 import java.util.Locale;
 
 /**
@@ -27,9 +26,6 @@ public enum OperatorState {
     }
 
     public static OperatorState parse(String value, String field) {
-        return Arrays.stream(values())
-                .filter(state -> state.wireName().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException(field, field + " must be one of up, draining, down"));
+        return Validation.oneOf(OperatorState.class, value, field);
     }
 }

@@ -1,7 +1,6 @@
 package io.rtcgate.domain.vendor;
 
-import io.rtcgate.domain.InvalidInputException;
-import java.util.Arrays;
+import io.rtcgate.domain.Validation;
 import java.util.Locale;
 
 /** How a user takes part in a room's channel; hosts and co-hosts publish, the audience only watches. */
@@ -19,9 +18,6 @@ public enum ParticipantRole {
     }
 
     public static ParticipantRole parse(String value, String field) {
-        return Arrays.stream(values())
-                .filter(role -> role.wireName().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException(field, field + " must be one of host, cohost, audience"));
+        return Validation.oneOf(ParticipantRole.class, value, field);
     }
 }

@@ -1,7 +1,6 @@
 package io.rtcgate.domain.vendor;
 
-import io.rtcgate.domain.InvalidInputException;
-import java.util.Arrays;
+import io.rtcgate.domain.Validation;
 import java.util.Locale;
 
 /** The RTC and live-streaming vendors the gateway speaks to. */
@@ -16,9 +15,6 @@ public enum Vendor {
     }
 
     public static Vendor parse(String value, String field) {
-        return Arrays.stream(values())
-                .filter(vendor -> vendor.wireName().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException(field, field + " must be one of agora, tencent, aliyun"));
+        return Validation.oneOf(Vendor.class, value, field);
     }
 }

@@ -20,17 +20,21 @@ public final class VendorHealth {
                            Instant lastErrorAt, String lastError) {
     }
 
+    /** Every vendor and capability, made up front: routing reads them on every room read, without a lock. */
     private final Map<Vendor, Map<Capability, Entry>> entries = new EnumMap<>(Vendor.class);
-    private final int failureThreshold;
-    private final Duration coolDown;
     private final Duration errorWindow;
     private final Clock clock;
 
     public VendorHealth(int failureThreshold, Duration coolDown, Duration errorWindow, Clock clock) {
-        this.failureThreshold = failureThreshold;
-        this.coolDown = coolDown;
         this.errorWindow = errorWindow;
         this.clock = clock;
+        for (Vendor vendor : Vendor.values()) {
+            Map<Capability, Entry> byCapability = new EnumMap<>(Capability.class);
+            for (Capability capability : Capability.values()) {
+                byCapability.put(capability, new Entry(new CircuitBreaker(failureThreshold, coolDown)));
+            }
+            entries.put(vendor, byCapability);
+        }
     }
 
     /** Whether routing may send new work to this vendor capability. */
@@ -57,8 +61,9 @@ public final class VendorHealth {
             return result;
         } catch (VendorException e) {
             if (e.kind().countsAgainstHealth()) {
-                entry.recordError(clock.instant(), e.getMessage());
-                entry.breaker.onFailure(clock.instant());
+                Instant failedAt = clock.instant();
+                entry.recordError(failedAt, e.getMessage());
+                entry.breaker.onFailure(failedAt);
                 settled = true;
             }
             throw e;
@@ -87,9 +92,8 @@ public final class VendorHealth {
         }
     }
 
-    private synchronized Entry entry(Vendor vendor, Capability capability) {
-        return entries.computeIfAbsent(vendor, v -> new EnumMap<>(Capability.class))
-                .computeIfAbsent(capability, c -> new Entry(new CircuitBreaker(failureThreshold, coolDown)));
+    private Entry entry(Vendor vendor, Capability capability) {
+        return entries.get(vendor).get(capability);
     }
 
     private final class Entry {

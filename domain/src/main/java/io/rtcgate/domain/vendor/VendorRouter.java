@@ -24,8 +24,7 @@ public final class VendorRouter {
 
     /** The vendor for new work, such as a new room: only a vendor the operators keep up takes it. */
     public Vendor route(Capability capability) {
-        return first(capability, OperatorState::acceptsNewRooms)
-                .orElseThrow(() -> new NoHealthyVendorException(capability, policy.preferenceFor(capability)));
+        return snapshot().route(capability);
     }
 
     /**
@@ -33,31 +32,62 @@ public final class VendorRouter {
      * vendor still serves them; a down one does not. Empty when no vendor can.
      */
     public Optional<Vendor> serving(Capability capability) {
-        return first(capability, OperatorState::servesExistingRooms);
+        return snapshot().serving(capability);
     }
 
     /** A caller's explicit choice: it must be enabled and not taken out of service by an operator. */
     public Vendor pin(Vendor vendor, String field) {
-        if (!policy.enabled().contains(vendor)) {
-            throw new InvalidInputException(field, vendor.wireName() + " is not enabled on this gateway");
-        }
-        OperatorState state = operatorStates.all().getOrDefault(vendor, OperatorState.UP);
-        if (!state.acceptsNewRooms()) {
-            throw new ConflictException(vendor.wireName() + " is " + state.wireName() + " and takes no new rooms");
-        }
-        return vendor;
+        return snapshot().pin(vendor, field);
     }
 
-    private Optional<Vendor> first(Capability capability, Predicate<OperatorState> inService) {
-        Map<Vendor, OperatorState> states = operatorStates.all();
-        return policy.preferenceFor(capability).stream()
-                .filter(policy.enabled()::contains)
-                .filter(vendor -> inService.test(states.getOrDefault(vendor, OperatorState.UP)))
-                .filter(vendor -> health.isAvailable(vendor, capability))
-                .findFirst();
+    /** Routing on one reading of the shared operator states, for a use case that routes more than once. */
+    public Snapshot snapshot() {
+        return new Snapshot(operatorStates.all());
     }
 
-    public RoutingPolicy policy() {
-        return policy;
+    /** The router's decisions with the operator states as they were read once. */
+    public final class Snapshot {
+
+        private final Map<Vendor, OperatorState> states;
+
+        private Snapshot(Map<Vendor, OperatorState> states) {
+            this.states = states;
+        }
+
+        /** See {@link VendorRouter#route}. */
+        public Vendor route(Capability capability) {
+            return first(capability, OperatorState::acceptsNewRooms)
+                    .orElseThrow(() -> new NoHealthyVendorException(capability, policy.preferenceFor(capability)));
+        }
+
+        /** See {@link VendorRouter#serving}. */
+        public Optional<Vendor> serving(Capability capability) {
+            return first(capability, OperatorState::servesExistingRooms);
+        }
+
+        /** See {@link VendorRouter#pin}. */
+        public Vendor pin(Vendor vendor, String field) {
+            if (!policy.enabled().contains(vendor)) {
+                throw new InvalidInputException(field, vendor.wireName() + " is not enabled on this gateway");
+            }
+            OperatorState state = stateOf(vendor);
+            if (!state.acceptsNewRooms()) {
+                throw new ConflictException(vendor.wireName() + " is " + state.wireName() + " and takes no new rooms");
+            }
+            return vendor;
+        }
+
+        private Optional<Vendor> first(Capability capability, Predicate<OperatorState> inService) {
+            return policy.preferenceFor(capability).stream()
+                    .filter(policy.enabled()::contains)
+                    .filter(vendor -> inService.test(stateOf(vendor)))
+                    .filter(vendor -> health.isAvailable(vendor, capability))
+                    .findFirst();
+        }
+
+        /** A vendor never set is up, as the store promises. */
+        private OperatorState stateOf(Vendor vendor) {
+            return states.getOrDefault(vendor, OperatorState.UP);
+        }
     }
 }

@@ -168,10 +168,8 @@ public class AuiLiveController {
         if (status == null || status == -1) {
             return Optional.empty();
         }
-        if (!RoomStatus.isCode(status)) {
-            throw new InvalidInputException("status", "status must be -1 (all), 0, 1, 2 or 3");
-        }
-        return Optional.of(RoomStatus.fromCode(status));
+        return Optional.of(RoomStatus.ofCode(status)
+                .orElseThrow(() -> new InvalidInputException("status", "status must be -1 (all), 0, 1, 2 or 3")));
     }
 
     private static int required(Integer value, String field) {
