@@ -37,6 +37,20 @@ class StartupTest {
     }
 
     @Test
+    void anUnknownVendorInARoutingListStopsStartUpNamingTheKey() {
+        String failure = startUpFailure(Map.of("rtcgate.routing.rtc", "agora,zoom"));
+
+        assertTrue(failure.contains("rtcgate.routing.rtc must be one of agora, tencent, aliyun"), failure);
+    }
+
+    @Test
+    void aJoinTokenLifetimeOutOfRangeStopsStartUpNamingTheKey() {
+        String failure = startUpFailure(Map.of("rtcgate.tokens.ttl-seconds", 10));
+
+        assertTrue(failure.contains("rtcgate.tokens.ttl-seconds must be between 60 and 86400"), failure);
+    }
+
+    @Test
     void aliyunEnabledWithoutItsLiveDomainsStopsStartUpNamingTheKey() {
         Map<String, Object> aliyunToo = new HashMap<>(AGORA_ONLY);
         aliyunToo.put("rtcgate.vendors.aliyun.enabled", true);

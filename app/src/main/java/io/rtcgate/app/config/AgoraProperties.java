@@ -2,6 +2,7 @@ package io.rtcgate.app.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.rtcgate.agora.AgoraSettings;
 
 /** {@code rtcgate.vendors.agora.*}: an Agora project and its RESTful API credentials. */
 @ConfigurationProperties("rtcgate.vendors.agora")
@@ -16,7 +17,7 @@ public class AgoraProperties {
     private String customerKey;
     @Nullable
     private String customerSecret;
-    private String baseUrl = "https://api.sd-rtn.com";
+    private String baseUrl = AgoraSettings.DEFAULT_BASE_URL.toString();
     @Nullable
     private String callbackSecret;
 

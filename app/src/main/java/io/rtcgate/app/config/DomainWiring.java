@@ -1,5 +1,6 @@
 package io.rtcgate.app.config;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomIdGenerator;
@@ -41,12 +42,13 @@ public class DomainWiring {
         return new VendorHealth(health.getFailureThreshold(), health.getCoolDown(), health.getErrorWindow(), clock);
     }
 
-    @Singleton
+    /** Built at start-up, like the adapters, so bad routing or token settings stop the gateway. */
+    @Context
     VendorRouter vendorRouter(RoutingProperties routing, VendorAdapters adapters, VendorStateStore states, VendorHealth health) {
         return new VendorRouter(routing.policy(adapters.vendors()), states, health);
     }
 
-    @Singleton
+    @Context
     RoomChannels roomChannels(RoomStore rooms, VendorAdapters adapters, VendorHealth health, VendorCallProperties calls) {
         return new RoomChannels(rooms, adapters, health, calls.tokenTtl());
     }

@@ -1,6 +1,8 @@
 package io.rtcgate.app.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.RoutingPolicy;
 import io.rtcgate.domain.vendor.Vendor;
@@ -33,6 +35,10 @@ public class RoutingProperties {
     }
 
     private static List<Vendor> vendors(List<String> names, Capability capability) {
-        return names.stream().map(name -> Vendor.parse(name.trim(), "rtcgate.routing." + capability.configKey())).toList();
+        try {
+            return names.stream().map(name -> Vendor.parse(name.trim(), "rtcgate.routing." + capability.configKey())).toList();
+        } catch (InvalidInputException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 }

@@ -35,22 +35,22 @@ public class GatewayTokens implements AccessTokenIssuer {
     }
 
     public Session session(User user) {
-        Instant expiresAt = clock.instant().plus(auth.getSessionTtl());
-        Map<String, Object> claims = claims(user.id(), TokenUse.SESSION, auth.getSessionTtl());
+        Instant now = clock.instant();
+        Map<String, Object> claims = claims(user.id(), TokenUse.SESSION, now, auth.getSessionTtl());
         claims.put(ROLES_CLAIM, List.of(user.role().name()));
-        return new Session(sign(claims), expiresAt);
+        // the answer's expiry and the token's exp come from one reading of the clock
+        return new Session(sign(claims), now.plus(auth.getSessionTtl()));
     }
 
     @Override
     public String issue(Device device) {
-        Map<String, Object> claims = claims(device.userId(), TokenUse.ACCESS, auth.getAccessTokenTtl());
+        Map<String, Object> claims = claims(device.userId(), TokenUse.ACCESS, clock.instant(), auth.getAccessTokenTtl());
         claims.put("device_id", device.deviceId());
         claims.put("device_type", device.type().wireName());
         return sign(claims);
     }
 
-    private Map<String, Object> claims(String subject, TokenUse use, Duration ttl) {
-        Instant now = clock.instant();
+    private static Map<String, Object> claims(String subject, TokenUse use, Instant now, Duration ttl) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("iss", ISSUER);
         claims.put("sub", subject);

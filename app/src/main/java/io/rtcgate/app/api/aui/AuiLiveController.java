@@ -29,7 +29,6 @@ import io.rtcgate.domain.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -66,7 +65,7 @@ public class AuiLiveController {
     public AuiModels.AuthResponse login(@Body AuiRequests.Login request) {
         User user = users.login(request.username(), request.password());
         GatewayTokens.Session session = tokens.session(user);
-        String expire = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(session.expiresAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        String expire = DateTimeFormatter.ISO_INSTANT.format(session.expiresAt().truncatedTo(ChronoUnit.SECONDS));
         return new AuiModels.AuthResponse(200, session.token(), expire);
     }
 

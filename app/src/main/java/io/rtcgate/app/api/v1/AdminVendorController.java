@@ -68,7 +68,9 @@ public class AdminVendorController {
     @Get
     public List<VendorView> list() {
         Map<Vendor, OperatorState> operatorStates = states.all();
-        return Arrays.stream(Vendor.values()).map(vendor -> view(vendor, operatorStates)).toList();
+        return Arrays.stream(Vendor.values())
+                .map(vendor -> view(vendor, operatorStates.getOrDefault(vendor, OperatorState.UP)))
+                .toList();
     }
 
     @Operation(summary = "Set a vendor's operator state: up, draining (no new rooms) or down")
@@ -77,10 +79,10 @@ public class AdminVendorController {
         Vendor target = Vendor.parse(vendor, "vendor");
         OperatorState state = OperatorState.parse(Validation.required(request.state(), "state"), "state");
         states.set(target, state, auth.getName(), clock.instant());
-        return view(target, states.all());
+        return view(target, state);
     }
 
-    private VendorView view(Vendor vendor, Map<Vendor, OperatorState> operatorStates) {
+    private VendorView view(Vendor vendor, OperatorState state) {
         var capabilities = adapters.capabilities(vendor);
         Map<String, CapabilityHealth> byCapability = new LinkedHashMap<>();
         for (Capability capability : capabilities) {
@@ -93,6 +95,6 @@ public class AdminVendorController {
         }
         return new VendorView(vendor.wireName(), adapters.vendors().contains(vendor),
                 capabilities.stream().map(Capability::configKey).toList(),
-                operatorStates.getOrDefault(vendor, OperatorState.UP).wireName(), byCapability);
+                state.wireName(), byCapability);
     }
 }
