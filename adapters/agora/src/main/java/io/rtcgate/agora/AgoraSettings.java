@@ -15,8 +15,6 @@ public record AgoraSettings(String appId, String appCertificate, String customer
 
     /** Agora's documented global REST host. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.sd-rtn.com");
-    /** Agora recommends waiting up to 20 s for a banning rule to be created. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
     private static final String PREFIX = "rtcgate.vendors.agora.";
     /** What Agora's own token library accepts (Utils.isUUID): exactly 32 hex characters. */

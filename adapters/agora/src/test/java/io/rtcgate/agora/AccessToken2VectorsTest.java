@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agora.media.AccessToken2;
 import io.rtcgate.domain.vendor.ParticipantRole;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class AccessToken2VectorsTest {
     private static final int EXPIRE = 600;
 
     private final AgoraTokenIssuer issuer = new AgoraTokenIssuer(
-            new AgoraSettings(APP_ID, APP_CERTIFICATE, "key", "secret", URI.create("https://api.sd-rtn.com"), Duration.ofSeconds(5)),
+            new AgoraSettings(APP_ID, APP_CERTIFICATE, "key", "secret", AgoraSettings.DEFAULT_BASE_URL, Duration.ofSeconds(5)),
             new InMemoryNumericUidRegistry(1), Clock.systemUTC());
 
     @Test

@@ -15,7 +15,6 @@ import io.rtcgate.emulator.agora.AgoraCredentials;
 import io.rtcgate.emulator.agora.DecodedToken;
 import io.rtcgate.emulator.agora.RtcPrivilege;
 import io.rtcgate.emulator.agora.RtcTokenVerifier;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,7 +149,7 @@ class AgoraTokenIssuerTest {
 
     private AgoraTokenIssuer issuer(NumericUidRegistry registry) {
         AgoraSettings settings = new AgoraSettings(project.appId(), project.appCertificate(), project.customerKey(),
-                project.customerSecret(), URI.create("https://api.sd-rtn.com"), Duration.ofSeconds(5));
+                project.customerSecret(), AgoraSettings.DEFAULT_BASE_URL, Duration.ofSeconds(5));
         return new AgoraTokenIssuer(settings, registry, fixed(NOW));
     }
 

@@ -46,6 +46,7 @@ public final class AliyunTypeAUrlSigner implements StreamUrlSigner {
         String push = domains.pushDomain();
         String play = domains.playDomain();
         String pushAuth = authQuery(path, expiresAt, domains.pushAuthKey());
+        String playAuth = authQuery(path, expiresAt, domains.playAuthKey());
         String http = domains.httpsPlayback() ? "https" : "http";
         return new StreamUrls(
                 new StreamUrls.Push(
@@ -53,10 +54,10 @@ public final class AliyunTypeAUrlSigner implements StreamUrlSigner {
                         "artc://" + push + path + pushAuth,
                         "srt://" + push + ":" + SRT_PORT + "?streamid=#!::h=" + push + ",r=" + path + pushAuth + ",m=publish"),
                 new StreamUrls.Pull(
-                        "rtmp://" + play + path + authQuery(path, expiresAt, domains.playAuthKey()),
+                        "rtmp://" + play + path + playAuth,
                         http + "://" + play + path + ".flv" + authQuery(path + ".flv", expiresAt, domains.playAuthKey()),
                         http + "://" + play + path + ".m3u8" + authQuery(path + ".m3u8", expiresAt, domains.playAuthKey()),
-                        "artc://" + play + path + authQuery(path, expiresAt, domains.playAuthKey())));
+                        "artc://" + play + path + playAuth));
     }
 
     private static String authQuery(String uri, long expiresAt, String key) {

@@ -10,11 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class AliyunSettingsTest {
 
-    private static final AliyunLiveDomains LIVE =
-            new AliyunLiveDomains("push.example.com", "play.example.com", "live", "", "", Duration.ofHours(1), true);
-
     private static AliyunSettings settings(String endpoint, String protocol) {
-        return new AliyunSettings("LTAIkey", "top-secret", "cn-shanghai", endpoint, protocol, "app1", "app-key-secret", LIVE,
+        return new AliyunSettings("LTAIkey", "top-secret", "cn-shanghai", endpoint, protocol, "app1", "app-key-secret", TestSettings.LIVE,
                 Duration.ofSeconds(5));
     }
 
@@ -38,19 +35,19 @@ class AliyunSettingsTest {
     @Test
     void validationMessagesNameTheConfigurationKey() {
         assertMessage("rtcgate.vendors.aliyun.access-key-id must be set",
-                () -> new AliyunSettings(" ", "s", "r", null, null, "a", "k", LIVE, Duration.ofSeconds(1)));
+                () -> new AliyunSettings(" ", "s", "r", null, null, "a", "k", TestSettings.LIVE, Duration.ofSeconds(1)));
         assertMessage("rtcgate.vendors.aliyun.access-key-secret must be set",
-                () -> new AliyunSettings("id", null, "r", null, null, "a", "k", LIVE, Duration.ofSeconds(1)));
+                () -> new AliyunSettings("id", null, "r", null, null, "a", "k", TestSettings.LIVE, Duration.ofSeconds(1)));
         assertMessage("rtcgate.vendors.aliyun.region must be set",
-                () -> new AliyunSettings("id", "s", "", null, null, "a", "k", LIVE, Duration.ofSeconds(1)));
+                () -> new AliyunSettings("id", "s", "", null, null, "a", "k", TestSettings.LIVE, Duration.ofSeconds(1)));
         assertMessage("rtcgate.vendors.aliyun.artc-app-id must be set",
-                () -> new AliyunSettings("id", "s", "r", null, null, null, "k", LIVE, Duration.ofSeconds(1)));
+                () -> new AliyunSettings("id", "s", "r", null, null, null, "k", TestSettings.LIVE, Duration.ofSeconds(1)));
         assertMessage("rtcgate.vendors.aliyun.artc-app-key must be set",
-                () -> new AliyunSettings("id", "s", "r", null, null, "a", "", LIVE, Duration.ofSeconds(1)));
+                () -> new AliyunSettings("id", "s", "r", null, null, "a", "", TestSettings.LIVE, Duration.ofSeconds(1)));
         assertMessage("rtcgate.vendors.aliyun.push-domain must be set, with play-domain and app-name",
                 () -> new AliyunSettings("id", "s", "r", null, null, "a", "k", null, Duration.ofSeconds(1)));
         assertMessage("rtcgate.vendor-call-timeout must be a positive duration",
-                () -> new AliyunSettings("id", "s", "r", null, null, "a", "k", LIVE, Duration.ZERO));
+                () -> new AliyunSettings("id", "s", "r", null, null, "a", "k", TestSettings.LIVE, Duration.ZERO));
         assertMessage("rtcgate.vendors.aliyun.protocol must be http or https", () -> settings(null, "ftp"));
         assertMessage("rtcgate.vendors.aliyun.endpoint must be host[:port] without scheme or path "
                 + "(set rtcgate.vendors.aliyun.protocol for http)", () -> settings("http://127.0.0.1:18080", null));

@@ -2,8 +2,4 @@ package io.rtcgate.emulator;
 
 /** What an emulator answers: status, JSON body, and the vendor action it served (for the record). */
 public record EmulatorResponse(int status, String body, String action) {
-
-    public static EmulatorResponse json(int status, String body, String action) {
-        return new EmulatorResponse(status, body, action);
-    }
 }

@@ -73,19 +73,11 @@ public abstract class VendorEmulator implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    public void clearRequests() {
-        requests.clear();
-    }
-
     /** Refuses connections for {@code period}: the listening socket is closed, then reopened on the same port. */
     public synchronized void refuseConnectionsFor(Duration period) {
         faults.failFor(FaultKind.CONNECTION_REFUSED, period);
         server.stop(0);
         scheduler.schedule(this::reopen, period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    protected Clock clock() {
-        return clock;
     }
 
     protected Instant now() {

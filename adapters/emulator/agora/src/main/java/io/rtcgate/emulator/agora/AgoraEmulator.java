@@ -135,7 +135,7 @@ public final class AgoraEmulator extends VendorEmulator {
             authenticate(exchange);
             JSONObject json = route.readsBody() ? jsonBody(exchange, body) : null;
             Call call = new Call(match.get().pathParams(), query(exchange), json);
-            return EmulatorResponse.json(200, route.handler().apply(call).toString(), route.action());
+            return new EmulatorResponse(200, route.handler().apply(call).toString(), route.action());
         } catch (ApiError e) {
             return error(e.status, e.getMessage(), route.action());
         }
@@ -404,7 +404,7 @@ public final class AgoraEmulator extends VendorEmulator {
     }
 
     private static EmulatorResponse error(int status, String message, String action) {
-        return EmulatorResponse.json(status, new JSONObject().put("message", message).toString(), action);
+        return new EmulatorResponse(status, new JSONObject().put("message", message).toString(), action);
     }
 
     /** Agora's responses carry a request id for support tickets. */

@@ -98,7 +98,7 @@ public final class AliyunEmulator extends VendorEmulator {
             RpcRequest request = RpcRequest.from(exchange, body);
             action = request.optional("Action").orElse(UNKNOWN_ACTION);
             authenticator.authenticate(request);
-            return EmulatorResponse.json(200, actions.perform(action, request).toString(), action);
+            return new EmulatorResponse(200, actions.perform(action, request).toString(), action);
         } catch (AliyunApiError error) {
             return answer(error, action);
         }
@@ -115,7 +115,7 @@ public final class AliyunEmulator extends VendorEmulator {
     }
 
     private static EmulatorResponse answer(AliyunApiError error, String action) {
-        return EmulatorResponse.json(error.status(), error.body(), action);
+        return new EmulatorResponse(error.status(), error.body(), action);
     }
 
     /** The Action named in the query string, for the request log of an injected fault. */

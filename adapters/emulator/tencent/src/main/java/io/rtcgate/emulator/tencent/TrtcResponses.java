@@ -29,6 +29,6 @@ final class TrtcResponses {
 
     private static EmulatorResponse envelope(JSONObject response, String action) {
         response.put("RequestId", UUID.randomUUID().toString());
-        return EmulatorResponse.json(HTTP_OK, new JSONObject().put("Response", response).toString(), action);
+        return new EmulatorResponse(HTTP_OK, new JSONObject().put("Response", response).toString(), action);
     }
 }
