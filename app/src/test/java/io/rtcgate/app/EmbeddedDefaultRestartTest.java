@@ -82,7 +82,7 @@ class EmbeddedDefaultRestartTest {
 
     @Test
     void generatedSecretsAreReadableByTheOwnerOnly() throws IOException {
-        // the JWT secret is made at start-up, the URL-signing keys when the first room's URLs are signed
+        // every secret is made at start-up; a room is created to use them once
         runGateway(aui -> aui.createRoom(aui.newUser()));
 
         for (String secret : SECRETS) {
