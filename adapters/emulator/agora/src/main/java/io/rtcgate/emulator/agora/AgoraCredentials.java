@@ -1,7 +1,6 @@
 package io.rtcgate.emulator.agora;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import io.rtcgate.emulator.RandomStrings;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 public record AgoraCredentials(String appId, String appCertificate, String customerKey, String customerSecret) {
 
     private static final Pattern HEX_32 = Pattern.compile("\\p{XDigit}{32}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public AgoraCredentials {
         requireHex32(appId, "appId");
@@ -23,19 +21,14 @@ public record AgoraCredentials(String appId, String appCertificate, String custo
 
     /** Fresh credentials in the console's format (32 lower-case hex characters each). */
     public static AgoraCredentials random() {
-        return new AgoraCredentials(randomHex32(), randomHex32(), randomHex32(), randomHex32());
+        return new AgoraCredentials(RandomStrings.lowerHex(32), RandomStrings.lowerHex(32), RandomStrings.lowerHex(32),
+                RandomStrings.lowerHex(32));
     }
 
     @Override
     public String toString() {
         // The certificate and the customer secret are secrets, and the customer key is half of one.
         return "AgoraCredentials[appId=" + appId + "]";
-    }
-
-    private static String randomHex32() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     private static void requireHex32(String value, String name) {

@@ -1,10 +1,18 @@
 package io.rtcgate.emulator.agora;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.EmulatorResponse;
+import io.rtcgate.emulator.QueryString;
 import io.rtcgate.emulator.VendorEmulator;
-import java.math.BigInteger;
-import java.net.URLDecoder;
+import io.rtcgate.emulator.agora.AgoraBodies.Message;
+import io.rtcgate.emulator.agora.AgoraBodies.Rule;
+import io.rtcgate.emulator.agora.AgoraBodies.RuleId;
+import io.rtcgate.emulator.agora.AgoraBodies.RuleList;
+import io.rtcgate.emulator.agora.AgoraBodies.Updated;
+import io.rtcgate.emulator.agora.AgoraBodies.UserList;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -15,16 +23,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.json.JSONArray;
-import org.json.JSONException;
-import org.json.JSONObject;
-import org.json.JSONParserConfiguration;
 
 /**
  * A fake Agora RTC REST API (channel management: banning rules and the user list) that checks what
@@ -46,7 +49,6 @@ public final class AgoraEmulator extends VendorEmulator {
     private static final int AUDIENCE_LIMIT = 10_000;
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final JSONParserConfiguration STRICT_JSON = new JSONParserConfiguration().withStrictMode(true);
 
     private final AgoraCredentials credentials;
     private final AgoraProject project;
@@ -133,9 +135,9 @@ public final class AgoraEmulator extends VendorEmulator {
         Route route = match.get().route();
         try {
             authenticate(exchange);
-            JSONObject json = route.readsBody() ? jsonBody(exchange, body) : null;
+            ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
             Call call = new Call(match.get().pathParams(), query(exchange), json);
-            return new EmulatorResponse(200, route.handler().apply(call).toString(), route.action());
+            return new EmulatorResponse(200, EmulatorJson.write(route.handler().apply(call)), route.action());
         } catch (ApiError e) {
             return error(e.status, e.getMessage(), route.action());
         }
@@ -153,13 +155,14 @@ public final class AgoraEmulator extends VendorEmulator {
         return error(429, "API rate limit exceeded", actionOf(exchange));
     }
 
-    private record Route(String action, boolean readsBody, Function<Call, JSONObject> handler) {
+    /** An operation: its name in the request log, whether it reads a JSON body, and what answers it (a body record). */
+    private record Route(String action, boolean readsBody, Function<Call, Record> handler) {
     }
 
     private record Match(Route route, List<String> pathParams) {
     }
 
-    private record Call(List<String> pathParams, Map<String, String> query, JSONObject body) {
+    private record Call(List<String> pathParams, Map<String, String> query, ObjectNode body) {
     }
 
     /** An answer other than 200, with Agora's {@code {"message": ...}} body. */
@@ -224,119 +227,107 @@ public final class AgoraEmulator extends VendorEmulator {
         }
     }
 
-    private static JSONObject jsonBody(HttpExchange exchange, String body) {
+    private static ObjectNode jsonBody(HttpExchange exchange, String body) {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
             throw new ApiError(415, "Content-Type must be application/json");
         }
         try {
-            return new JSONObject(body, STRICT_JSON);
-        } catch (JSONException e) {
+            return EmulatorJson.readObject(body);
+        } catch (IllegalArgumentException e) {
             throw new ApiError(400, "request body is not a JSON object");
         }
     }
 
-    private JSONObject createRule(Call call) {
-        JSONObject body = call.body();
-        requireAppId(body.opt("appid"));
+    private RuleId createRule(Call call) {
+        ObjectNode body = call.body();
+        requireAppId(textOrNull(body.get("appid")));
         KickingRule rule = project.addRule(optionalString(body, "cname"), optionalUid(body), optionalString(body, "ip"),
                 privileges(body), banDuration(body).orElse(BanDurations.DEFAULT));
-        return new JSONObject().put("status", "success").put("id", rule.id());
+        return new RuleId(rule.id());
     }
 
-    private JSONObject listRules(Call call) {
+    private RuleList listRules(Call call) {
         requireAppId(call.query().get("appid"));
-        JSONArray rules = new JSONArray();
-        project.activeRules().forEach(rule -> rules.put(ruleJson(rule)));
-        return new JSONObject().put("status", "success").put("rules", rules);
+        return new RuleList(project.activeRules().stream().map(AgoraEmulator::ruleBody).toList());
     }
 
-    private JSONObject updateRule(Call call) {
-        JSONObject body = call.body();
-        requireAppId(body.opt("appid"));
+    private Updated updateRule(Call call) {
+        ObjectNode body = call.body();
+        requireAppId(textOrNull(body.get("appid")));
         long id = requiredRuleId(body);
         Duration duration = banDuration(body).orElseThrow(() -> new ApiError(400, "time or time_in_seconds is required"));
         KickingRule rule = project.updateRule(id, duration).orElseThrow(() -> unknownRule(id));
-        return new JSONObject().put("status", "success")
-                .put("result", new JSONObject().put("id", rule.id()).put("ts", timestamp(rule.expiresAt())));
+        return new Updated(rule.id(), timestamp(rule.expiresAt()));
     }
 
-    private JSONObject deleteRule(Call call) {
-        JSONObject body = call.body();
-        requireAppId(body.opt("appid"));
+    private RuleId deleteRule(Call call) {
+        ObjectNode body = call.body();
+        requireAppId(textOrNull(body.get("appid")));
         long id = requiredRuleId(body);
         project.deleteRule(id).orElseThrow(() -> unknownRule(id));
-        return new JSONObject().put("status", "success").put("id", id);
+        return new RuleId(id);
     }
 
-    private JSONObject userList(Call call) {
+    private UserList userList(Call call) {
         requireAppId(call.pathParams().get(0));
-        Optional<ChannelMembers> members = project.members(call.pathParams().get(1));
-        JSONObject data = new JSONObject().put("channel_exist", members.isPresent());
-        members.ifPresent(found -> describeMembers(found, call.query().containsKey("hosts_only"), data));
-        return new JSONObject().put("success", true).put("data", data);
+        UserList.Data data = project.members(call.pathParams().get(1))
+                .map(members -> describeMembers(members, call.query().containsKey("hosts_only")))
+                .orElseGet(UserList.Data::noChannel);
+        return new UserList(data);
     }
 
-    private static void describeMembers(ChannelMembers members, boolean hostsOnly, JSONObject data) {
-        data.put("mode", members.profile().mode());
+    private static UserList.Data describeMembers(ChannelMembers members, boolean hostsOnly) {
         if (members.profile() == ChannelProfile.COMMUNICATION) {
-            data.put("total", members.broadcasters().size()).put("users", new JSONArray(members.broadcasters()));
-            return;
+            return UserList.Data.communication(members.broadcasters());
         }
-        data.put("broadcasters", new JSONArray(members.broadcasters()));
-        if (!hostsOnly) {
-            List<Long> audience = members.audience();
-            data.put("audience", new JSONArray(audience.subList(0, Math.min(AUDIENCE_LIMIT, audience.size()))))
-                    .put("audience_total", audience.size());
+        if (hostsOnly) {
+            return UserList.Data.liveHosts(members.broadcasters());
         }
+        List<Long> audience = members.audience();
+        return UserList.Data.live(members.broadcasters(), audience.subList(0, Math.min(AUDIENCE_LIMIT, audience.size())),
+                audience.size());
     }
 
-    private static JSONObject ruleJson(KickingRule rule) {
-        // Agora names the operation behind a rule "opid"; the emulator has one operation per rule.
-        return new JSONObject()
-                .put("id", rule.id())
-                .put("appid", rule.appId())
-                .put("uid", rule.uid().<Object>map(uid -> uid).orElse(JSONObject.NULL))
-                .put("opid", rule.id())
-                .put("cname", rule.cname().<Object>map(cname -> cname).orElse(JSONObject.NULL))
-                .put("ip", rule.ip().<Object>map(ip -> ip).orElse(JSONObject.NULL))
-                .put("ts", timestamp(rule.expiresAt()))
-                .put("createAt", timestamp(rule.createdAt()))
-                .put("updateAt", timestamp(rule.updatedAt()));
+    private static Rule ruleBody(KickingRule rule) {
+        return new Rule(rule.id(), rule.appId(), rule.uid().orElse(null), rule.id(), rule.cname().orElse(null),
+                rule.ip().orElse(null), timestamp(rule.expiresAt()), timestamp(rule.createdAt()), timestamp(rule.updatedAt()));
     }
 
-    private void requireAppId(Object appId) {
+    private void requireAppId(String appId) {
         if (!credentials.appId().equals(appId)) {
             throw new ApiError(400, "invalid appid");
         }
     }
 
-    private static Optional<String> optionalString(JSONObject body, String field) {
-        Object value = body.opt(field);
-        if (value == null || value == JSONObject.NULL) {
+    private static String textOrNull(JsonNode value) {
+        return value != null && value.isTextual() ? value.textValue() : null;
+    }
+
+    private static Optional<String> optionalString(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (value instanceof String text) {
-            return Optional.of(text);
+        if (value.isTextual()) {
+            return Optional.of(value.textValue());
         }
         throw new ApiError(400, field + " must be a string");
     }
 
-    private static Long optionalInteger(JSONObject body, String field) {
-        Object value = body.opt(field);
-        if (value == null || value == JSONObject.NULL) {
+    /** A JSON integer that fits a long; {@code 1.0}, {@code "1"} and {@code true} are not. */
+    private static Long optionalInteger(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
             return null;
         }
-        if (value instanceof Integer || value instanceof Long) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof BigInteger big && big.bitLength() < Long.SIZE) {
-            return big.longValue();
+        if (EmulatorJson.isLong(value)) {
+            return value.longValue();
         }
         throw new ApiError(400, field + " must be an integer");
     }
 
-    private static Optional<Long> optionalUid(JSONObject body) {
+    private static Optional<Long> optionalUid(ObjectNode body) {
         Long uid = optionalInteger(body, "uid");
         if (uid != null && (uid < 1 || uid > MAX_UID)) {
             throw new ApiError(400, "uid must be a number from 1 to " + MAX_UID);
@@ -344,7 +335,7 @@ public final class AgoraEmulator extends VendorEmulator {
         return Optional.ofNullable(uid);
     }
 
-    private static long requiredRuleId(JSONObject body) {
+    private static long requiredRuleId(ObjectNode body) {
         Long id = optionalInteger(body, "id");
         if (id == null) {
             throw new ApiError(400, "id is required");
@@ -352,21 +343,22 @@ public final class AgoraEmulator extends VendorEmulator {
         return id;
     }
 
-    private static List<String> privileges(JSONObject body) {
-        if (!(body.opt("privileges") instanceof JSONArray array) || array.isEmpty()) {
+    private static List<String> privileges(ObjectNode body) {
+        JsonNode array = body.get("privileges");
+        if (array == null || !array.isArray() || array.isEmpty()) {
             throw new ApiError(400, "privileges must be a non-empty array of " + KickingRule.PRIVILEGES);
         }
         List<String> privileges = new ArrayList<>();
-        for (Object privilege : array) {
-            if (!(privilege instanceof String name) || !KickingRule.PRIVILEGES.contains(name)) {
+        for (JsonNode privilege : array) {
+            if (!privilege.isTextual() || !KickingRule.PRIVILEGES.contains(privilege.textValue())) {
                 throw new ApiError(400, "privileges must be a non-empty array of " + KickingRule.PRIVILEGES);
             }
-            privileges.add(name);
+            privileges.add(privilege.textValue());
         }
         return privileges;
     }
 
-    private static Optional<Duration> banDuration(JSONObject body) {
+    private static Optional<Duration> banDuration(ObjectNode body) {
         try {
             return BanDurations.requested(optionalInteger(body, "time"), optionalInteger(body, "time_in_seconds"));
         } catch (IllegalArgumentException e) {
@@ -379,20 +371,8 @@ public final class AgoraEmulator extends VendorEmulator {
     }
 
     private static Map<String, String> query(HttpExchange exchange) {
-        String raw = exchange.getRequestURI().getRawQuery();
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] nameAndValue = pair.split("=", 2);
-                query.putIfAbsent(decodeQuery(nameAndValue[0]), nameAndValue.length > 1 ? decodeQuery(nameAndValue[1]) : "");
-            }
-        }
-        return query;
-    }
-
-    private static String decodeQuery(String raw) {
         try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            return QueryString.parse(exchange.getRequestURI().getRawQuery());
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "malformed query string");
         }
@@ -400,11 +380,11 @@ public final class AgoraEmulator extends VendorEmulator {
 
     /** Percent-decodes a path segment; unlike a query, a path keeps "+" as it is. */
     private static String decodeSegment(String raw) {
-        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return QueryString.decode(raw.replace("+", "%2B"));
     }
 
     private static EmulatorResponse error(int status, String message, String action) {
-        return new EmulatorResponse(status, new JSONObject().put("message", message).toString(), action);
+        return new EmulatorResponse(status, EmulatorJson.write(new Message(message)), action);
     }
 
     /** Agora's responses carry a request id for support tickets. */

@@ -1,10 +1,10 @@
 package io.rtcgate.emulator.agora;
 
+import io.rtcgate.emulator.Digests;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An Agora AccessToken2 ("007") token taken apart, written from the wire format alone (vendors.md
@@ -124,9 +122,9 @@ public final class DecodedToken {
 
     /** Whether the embedded signature is the HMAC chain of §1.1.1 under {@code appCertificate}. */
     public boolean isSignedWith(String appCertificate) {
-        byte[] firstKey = hmac(u32(issueTs), appCertificate.getBytes(StandardCharsets.UTF_8));
-        byte[] signingKey = hmac(u32(salt), firstKey);
-        return MessageDigest.isEqual(signature, hmac(signingKey, signingInfo));
+        byte[] firstKey = Digests.hmacSha256(u32(issueTs), appCertificate.getBytes(StandardCharsets.UTF_8));
+        byte[] signingKey = Digests.hmacSha256(u32(salt), firstKey);
+        return MessageDigest.isEqual(signature, Digests.hmacSha256(signingKey, signingInfo));
     }
 
     private static byte[] inflate(byte[] compressed) {
@@ -206,15 +204,5 @@ public final class DecodedToken {
 
     private static byte[] u32(long value) {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) value).array();
-    }
-
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
-        }
     }
 }

@@ -38,7 +38,7 @@ class AgoraEmulatorGatewayTest {
                 Map.of("Authorization", "Bearer " + emulator.credentials().customerSecret()));
 
         assertEquals(401, reply.status());
-        assertEquals("Unauthorized", reply.body().getString("message"));
+        assertEquals("Unauthorized", RestCalls.text(reply.body(), "message"));
     }
 
     @Test
@@ -88,7 +88,7 @@ class AgoraEmulatorGatewayTest {
             RestCalls.Reply reply = rest.call("POST", "/dev/v1/kicking-rule", rule, headers);
 
             assertEquals(415, reply.status(), headers.toString());
-            assertTrue(reply.body().getString("message").contains("application/json"));
+            assertTrue(RestCalls.text(reply.body(), "message").contains("application/json"));
         }
         assertTrue(emulator.kickingRules().isEmpty());
     }
@@ -104,9 +104,16 @@ class AgoraEmulatorGatewayTest {
 
     @Test
     void malformedJsonIsABadRequest() {
-        for (String body : new String[] {"", "not json", "{\"appid\":", "[1,2]", "{'appid':'x'}"}) {
-            assertEquals(400, rest.call("POST", "/dev/v1/kicking-rule", body).status(), body);
+        String rule = "\"appid\":\"" + appId + "\",\"cname\":\"room\",\"privileges\":[\"join_channel\"]";
+        for (String body : new String[] {"", "not json", "{\"appid\":", "[1,2]", "{'appid':'x'}", "null", "\"text\"",
+                "{" + rule + "} trailing", "{" + rule + "}{}", "{" + rule + ",\"cname\":\"other\"}", "{" + rule + ",}",
+                "{" + rule + ",\"uid\":01}", "{" + rule + ",\"uid\":NaN}", "{appid:\"" + appId + "\"}"}) {
+            RestCalls.Reply reply = rest.call("POST", "/dev/v1/kicking-rule", body);
+
+            assertEquals(400, reply.status(), body);
+            assertEquals("{\"message\":\"request body is not a JSON object\"}", reply.response().body(), body);
         }
+        assertTrue(emulator.kickingRules().isEmpty());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rtcgate.emulator.agora;
 
+import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.ManualClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.json.JSONObject;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,13 +122,13 @@ class ChannelStateTest {
         emulator.joinChannel("room", 11, false);
         emulator.joinChannel("room", 12, false);
 
-        JSONObject data = userList("room", "");
+        JsonNode data = userList("room", "");
 
-        assertTrue(data.getBoolean("channel_exist"));
-        assertEquals(2, data.getInt("mode"));
+        assertTrue(data.get("channel_exist").booleanValue());
+        assertEquals(2, RestCalls.integer(data, "mode"));
         assertEquals(List.of(10L), longs(data, "broadcasters"));
         assertEquals(List.of(11L, 12L), longs(data, "audience"));
-        assertEquals(2, data.getInt("audience_total"));
+        assertEquals(2, RestCalls.integer(data, "audience_total"));
     }
 
     @Test
@@ -134,7 +136,7 @@ class ChannelStateTest {
         emulator.joinChannel("room", 10, true);
         emulator.joinChannel("room", 11, false);
 
-        JSONObject data = userList("room", "?hosts_only");
+        JsonNode data = userList("room", "?hosts_only");
 
         assertEquals(List.of(10L), longs(data, "broadcasters"));
         assertFalse(data.has("audience"));
@@ -146,19 +148,37 @@ class ChannelStateTest {
         emulator.joinChannel("call", 20, false);
         emulator.joinChannel("call", 21, true);
 
-        JSONObject data = userList("call", "");
+        JsonNode data = userList("call", "");
 
-        assertTrue(data.getBoolean("channel_exist"));
-        assertEquals(1, data.getInt("mode"));
-        assertEquals(2, data.getInt("total"));
+        assertTrue(data.get("channel_exist").booleanValue());
+        assertEquals(1, RestCalls.integer(data, "mode"));
+        assertEquals(2, RestCalls.integer(data, "total"));
         assertEquals(List.of(20L, 21L), longs(data, "users"));
     }
 
     @Test
     void userListOfAChannelNobodyIsIn() {
-        JSONObject data = userList("empty", "");
+        JsonNode data = userList("empty", "");
 
         assertEquals("{\"channel_exist\":false}", data.toString());
+    }
+
+    @Test
+    void userListBodiesHaveTheFieldsInTheOrderAgoraDocuments() {
+        emulator.joinChannel("room", 10, true);
+        emulator.joinChannel("room", 11, false);
+        emulator.joinChannel("room", 12, false);
+        emulator.setChannelProfile("call", ChannelProfile.COMMUNICATION);
+        emulator.joinChannel("call", 20, false);
+        emulator.joinChannel("call", 21, true);
+
+        assertEquals("{\"success\":true,\"data\":{\"channel_exist\":true,\"mode\":2,\"broadcasters\":[10],\"audience\":[11,12],"
+                + "\"audience_total\":2}}", rawUserList("room", ""));
+        assertEquals("{\"success\":true,\"data\":{\"channel_exist\":true,\"mode\":2,\"broadcasters\":[10]}}",
+                rawUserList("room", "?hosts_only=1"));
+        assertEquals("{\"success\":true,\"data\":{\"channel_exist\":true,\"mode\":1,\"total\":2,\"users\":[20,21]}}",
+                rawUserList("call", ""));
+        assertEquals("{\"success\":true,\"data\":{\"channel_exist\":false}}", rawUserList("empty", ""));
     }
 
     @Test
@@ -168,14 +188,27 @@ class ChannelStateTest {
         assertEquals(List.of(30L), longs(userList("a%20room+1", ""), "broadcasters"));
     }
 
-    private JSONObject userList(String channelInPath, String query) {
+    private JsonNode userList(String channelInPath, String query) {
         RestCalls.Reply reply = rest.call("GET", "/dev/v1/channel/user/" + appId + "/" + channelInPath + query, null);
         assertEquals(200, reply.status());
-        assertTrue(reply.body().getBoolean("success"));
-        return reply.body().getJSONObject("data");
+        assertTrue(reply.body().get("success").booleanValue());
+        return reply.body().get("data");
     }
 
-    private static List<Long> longs(JSONObject data, String field) {
-        return data.getJSONArray(field).toList().stream().map(value -> ((Number) value).longValue()).toList();
+    private String rawUserList(String channelInPath, String query) {
+        RestCalls.Reply reply = rest.call("GET", "/dev/v1/channel/user/" + appId + "/" + channelInPath + query, null);
+        assertEquals(200, reply.status());
+        return reply.response().body();
+    }
+
+    private static List<Long> longs(JsonNode data, String field) {
+        JsonNode array = data.get(field);
+        assertTrue(array.isArray(), field + " is not an array in " + data);
+        List<Long> values = new ArrayList<>();
+        array.forEach(value -> {
+            assertTrue(EmulatorJson.isLong(value), field + " holds a non-integer in " + data);
+            values.add(value.longValue());
+        });
+        return values;
     }
 }

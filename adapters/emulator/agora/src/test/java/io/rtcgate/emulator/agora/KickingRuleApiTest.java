@@ -2,6 +2,8 @@ package io.rtcgate.emulator.agora;
 
 import io.rtcgate.emulator.ManualClock;
 
+import static io.rtcgate.emulator.agora.RestCalls.integer;
+import static io.rtcgate.emulator.agora.RestCalls.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.json.JSONArray;
-import org.json.JSONObject;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +36,30 @@ class KickingRuleApiTest {
         RestCalls.Reply reply = rest.call("POST", PATH, body("\"cname\":\"room\",\"uid\":2882341273,\"privileges\":[\"join_channel\"]"));
 
         assertEquals(200, reply.status());
-        assertEquals("success", reply.body().getString("status"));
+        assertEquals("success", text(reply.body(), "status"));
         KickingRule rule = emulator.kickingRules().get(0);
-        assertEquals(reply.body().getLong("id"), rule.id());
+        assertEquals(integer(reply.body(), "id"), rule.id());
         assertEquals(Optional.of("room"), rule.cname());
         assertEquals(Optional.of(2882341273L), rule.uid());
         assertEquals(Optional.empty(), rule.ip());
         assertEquals(List.of("join_channel"), rule.privileges());
         assertEquals(appId, rule.appId());
+    }
+
+    @Test
+    void bodiesHaveTheFieldsInTheOrderAgoraDocuments() {
+        RestCalls.Reply created = rest.call("POST", PATH,
+                body("\"cname\":\"room\",\"uid\":42,\"privileges\":[\"join_channel\"],\"time_in_seconds\":60"));
+        long id = integer(created.body(), "id");
+
+        assertEquals("{\"status\":\"success\",\"id\":" + id + "}", created.response().body());
+        assertEquals("{\"status\":\"success\",\"rules\":[{\"id\":" + id + ",\"appid\":\"" + appId + "\",\"uid\":42,"
+                        + "\"opid\":" + id + ",\"cname\":\"room\",\"ip\":null,\"ts\":\"2030-05-06T07:09:09.123Z\","
+                        + "\"createAt\":\"2030-05-06T07:08:09.123Z\",\"updateAt\":\"2030-05-06T07:08:09.123Z\"}]}",
+                rest.call("GET", PATH + "?appid=" + appId, null).response().body());
+        assertEquals("{\"status\":\"success\",\"result\":{\"id\":" + id + ",\"ts\":\"2030-05-06T07:13:09.123Z\"}}",
+                rest.call("PUT", PATH, body("\"id\":" + id + ",\"time\":5")).response().body());
+        assertEquals("{\"status\":\"success\",\"id\":" + id + "}", rest.call("DELETE", PATH, body("\"id\":" + id)).response().body());
     }
 
     @Test
@@ -94,11 +111,12 @@ class KickingRuleApiTest {
 
     @Test
     void uidMustBeANonZeroNumber() {
-        for (String uid : new String[] {"0", "-1", "4294967296", "\"42\"", "4.2", "true"}) {
+        for (String uid : new String[] {"0", "-1", "4294967296", "\"42\"", "4.2", "1.0", "1e2", "99999999999999999999", "true",
+                "[1]"}) {
             RestCalls.Reply reply = rest.call("POST", PATH, body("\"cname\":\"room\",\"uid\":" + uid + ",\"privileges\":[\"join_channel\"]"));
 
             assertEquals(400, reply.status(), uid);
-            assertTrue(reply.body().getString("message").contains("uid"), uid);
+            assertTrue(text(reply.body(), "message").contains("uid"), uid);
         }
         assertEquals(200, rest.call("POST", PATH, body("\"uid\":4294967295,\"privileges\":[\"join_channel\"]")).status());
     }
@@ -114,6 +132,10 @@ class KickingRuleApiTest {
     void badValuesAreRejected() {
         assertEquals(400, rest.call("POST", PATH, body(rule("\"time_in_seconds\":-5"))).status());
         assertEquals(400, rest.call("POST", PATH, body(rule("\"time\":\"10\""))).status());
+        assertEquals(400, rest.call("POST", PATH, body(rule("\"time\":10.0"))).status());
+        assertEquals(400, rest.call("POST", PATH, body(rule("\"time_in_seconds\":6e1"))).status());
+        assertEquals(400, rest.call("POST", PATH, body("\"ip\":[\"192.0.2.1\"],\"privileges\":[\"join_channel\"]")).status());
+        assertEquals(400, rest.call("POST", PATH, body("\"cname\":\"room\",\"privileges\":[\"join_channel\",7]")).status());
         assertEquals(400, rest.call("POST", PATH, body("\"cname\":5,\"privileges\":[\"join_channel\"]")).status());
         assertTrue(emulator.kickingRules().isEmpty());
     }
@@ -127,19 +149,20 @@ class KickingRuleApiTest {
         RestCalls.Reply reply = rest.call("GET", PATH + "?appid=" + appId, null);
 
         assertEquals(200, reply.status());
-        assertEquals("success", reply.body().getString("status"));
-        JSONArray rules = reply.body().getJSONArray("rules");
-        assertEquals(1, rules.length(), "the first rule expired");
-        JSONObject rule = rules.getJSONObject(0);
-        assertEquals(id + 1, rule.getLong("id"));
-        assertEquals(appId, rule.getString("appid"));
-        assertEquals("192.0.2.1", rule.getString("ip"));
-        assertTrue(rule.isNull("uid"));
-        assertTrue(rule.isNull("cname"));
+        assertEquals("success", text(reply.body(), "status"));
+        JsonNode rules = reply.body().get("rules");
+        assertTrue(rules.isArray());
+        assertEquals(1, rules.size(), "the first rule expired");
+        JsonNode rule = rules.get(0);
+        assertEquals(id + 1, integer(rule, "id"));
+        assertEquals(appId, text(rule, "appid"));
+        assertEquals("192.0.2.1", text(rule, "ip"));
+        assertTrue(rule.get("uid").isNull());
+        assertTrue(rule.get("cname").isNull());
         assertTrue(rule.has("opid"));
-        assertEquals("2030-05-06T07:18:09.123Z", rule.getString("ts"));
-        assertEquals("2030-05-06T07:08:09.123Z", rule.getString("createAt"));
-        assertEquals("2030-05-06T07:08:09.123Z", rule.getString("updateAt"));
+        assertEquals("2030-05-06T07:18:09.123Z", text(rule, "ts"));
+        assertEquals("2030-05-06T07:08:09.123Z", text(rule, "createAt"));
+        assertEquals("2030-05-06T07:08:09.123Z", text(rule, "updateAt"));
     }
 
     @Test
@@ -150,9 +173,9 @@ class KickingRuleApiTest {
         RestCalls.Reply reply = rest.call("PUT", PATH, body("\"id\":" + id + ",\"time\":5"));
 
         assertEquals(200, reply.status());
-        assertEquals("success", reply.body().getString("status"));
-        assertEquals(id, reply.body().getJSONObject("result").getLong("id"));
-        assertEquals("2030-05-06T07:13:39.123Z", reply.body().getJSONObject("result").getString("ts"));
+        assertEquals("success", text(reply.body(), "status"));
+        assertEquals(id, integer(reply.body().get("result"), "id"));
+        assertEquals("2030-05-06T07:13:39.123Z", text(reply.body().get("result"), "ts"));
         KickingRule rule = emulator.kickingRules().get(0);
         assertEquals(NOW.plusSeconds(30 + 300), rule.expiresAt());
         assertEquals(NOW.plusSeconds(30), rule.updatedAt());
@@ -177,8 +200,8 @@ class KickingRuleApiTest {
         RestCalls.Reply reply = rest.call("DELETE", PATH, body("\"id\":" + id));
 
         assertEquals(200, reply.status());
-        assertEquals("success", reply.body().getString("status"));
-        assertEquals(id, reply.body().getLong("id"));
+        assertEquals("success", text(reply.body(), "status"));
+        assertEquals(id, integer(reply.body(), "id"));
         assertTrue(emulator.kickingRules().isEmpty());
         assertEquals(400, rest.call("DELETE", PATH, body("\"id\":" + id)).status(), "already deleted");
     }

@@ -1,5 +1,10 @@
 package io.rtcgate.emulator.agora;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtcgate.emulator.EmulatorJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,12 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.json.JSONObject;
 
 /** Raw HTTP calls to a started emulator, so tests control every header and byte. */
 final class RestCalls {
 
-    record Reply(int status, JSONObject body, HttpResponse<String> response) {
+    record Reply(int status, ObjectNode body, HttpResponse<String> response) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -45,7 +49,7 @@ final class RestCalls {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), new JSONObject(response.body()), response);
+            return new Reply(response.statusCode(), EmulatorJson.readObject(response.body()), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -60,6 +64,20 @@ final class RestCalls {
         if (reply.status() != 200) {
             throw new AssertionError("rule not created: " + reply.status() + " " + reply.body());
         }
-        return reply.body().getLong("id");
+        return integer(reply.body(), "id");
+    }
+
+    /** The field, which must be a JSON integer. */
+    static long integer(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        assertTrue(EmulatorJson.isLong(value), field + " is not an integer in " + object);
+        return value.longValue();
+    }
+
+    /** The field, which must be a JSON string. */
+    static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        assertTrue(value != null && value.isTextual(), field + " is not a string in " + object);
+        return value.textValue();
     }
 }
