@@ -1,9 +1,8 @@
 package io.rtcgate.emulator.tencent;
 
 import com.sun.net.httpserver.Headers;
+import io.rtcgate.emulator.Digests;
 import io.rtcgate.emulator.tencent.Tc3Signature.CredentialScope;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 
@@ -64,8 +63,7 @@ final class Tc3RequestVerifier {
                     + "` is not the UTC date of X-TC-Timestamp " + timestamp + ".");
         }
         String expected = expectedSignature(method, headers, body, timestamp, authorization.scope());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+        if (!Digests.constantTimeEquals(expected, authorization.signature())) {
             throw new TrtcApiError(SIGNATURE_FAILURE,
                     "The provided credentials could not be validated. Please check your signature is correct.");
         }

@@ -1,14 +1,10 @@
 package io.rtcgate.emulator.tencent;
 
+import io.rtcgate.emulator.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * TC3-HMAC-SHA256, the Tencent Cloud API 3.0 request signature for a {@code POST /} with a JSON body,
@@ -21,7 +17,6 @@ public final class Tc3Signature {
     public static final String SIGNED_HEADERS = "content-type;host";
 
     private static final DateTimeFormatter SCOPE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final HexFormat HEX = HexFormat.of();
 
     private Tc3Signature() {
     }
@@ -47,18 +42,6 @@ public final class Tc3Signature {
         return SCOPE_DATE.format(Instant.ofEpochSecond(timestamp));
     }
 
-    public static String sha256Hex(byte[] bytes) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    public static String sha256Hex(String text) {
-        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
-    }
-
     /**
      * Step 1: method, path {@code /}, empty query, the two signed headers with their values exactly as
      * sent, the signed header names, and the payload hash.
@@ -68,20 +51,20 @@ public final class Tc3Signature {
         String canonicalQueryString = ""; // a POST carries its parameters in the body
         String canonicalHeaders = "content-type:" + contentType + "\n" + "host:" + host + "\n";
         return String.join("\n", method, canonicalUri, canonicalQueryString, canonicalHeaders, SIGNED_HEADERS,
-                sha256Hex(payload));
+                Digests.sha256Hex(payload));
     }
 
     /** Step 2. */
     public static String stringToSign(long timestamp, CredentialScope scope, String canonicalRequest) {
-        return ALGORITHM + "\n" + timestamp + "\n" + scope + "\n" + sha256Hex(canonicalRequest);
+        return ALGORITHM + "\n" + timestamp + "\n" + scope + "\n" + Digests.sha256Hex(canonicalRequest);
     }
 
     /** Step 3: the key derived from the secret key, date and service signs the string; lower-case hex. */
     public static String signature(String secretKey, CredentialScope scope, String stringToSign) {
-        byte[] dateKey = hmacSha256(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8), scope.date());
-        byte[] serviceKey = hmacSha256(dateKey, scope.service());
-        byte[] signingKey = hmacSha256(serviceKey, CredentialScope.TERMINATOR);
-        return HEX.formatHex(hmacSha256(signingKey, stringToSign));
+        byte[] dateKey = Digests.hmacSha256(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8), scope.date());
+        byte[] serviceKey = Digests.hmacSha256(dateKey, scope.service());
+        byte[] signingKey = Digests.hmacSha256(serviceKey, CredentialScope.TERMINATOR);
+        return Digests.hex(Digests.hmacSha256(signingKey, stringToSign));
     }
 
     /** Step 4: the {@code Authorization} header value. */
@@ -96,15 +79,5 @@ public final class Tc3Signature {
         CredentialScope scope = CredentialScope.at(timestamp, service);
         String toSign = stringToSign(timestamp, scope, canonicalRequest("POST", contentType, host, payload));
         return authorization(secretId, scope, signature(secretKey, scope, toSign));
-    }
-
-    private static byte[] hmacSha256(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
     }
 }

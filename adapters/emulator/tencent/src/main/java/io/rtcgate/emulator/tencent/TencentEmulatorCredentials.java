@@ -1,7 +1,7 @@
 package io.rtcgate.emulator.tencent;
 
+import io.rtcgate.emulator.RandomStrings;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -13,7 +13,6 @@ public record TencentEmulatorCredentials(String secretId, String secretKey, long
     /** Real SDKAppIDs are ten digits starting with 1400. */
     private static final long SDK_APP_ID_BASE = 1_400_000_000L;
     private static final int SDK_APP_ID_RANGE = 100_000_000;
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     public TencentEmulatorCredentials {
         Objects.requireNonNull(secretId, "secretId");
@@ -23,27 +22,16 @@ public record TencentEmulatorCredentials(String secretId, String secretKey, long
 
     /** Fresh credentials shaped like real ones, for an embedded emulator nobody configured. */
     public static TencentEmulatorCredentials random() {
-        SecureRandom random = new SecureRandom();
-        byte[] userSigKey = new byte[32];
-        random.nextBytes(userSigKey);
         return new TencentEmulatorCredentials(
-                "AKID" + alphanumeric(random, 32),
-                alphanumeric(random, 32),
-                SDK_APP_ID_BASE + random.nextInt(SDK_APP_ID_RANGE),
-                HexFormat.of().formatHex(userSigKey));
+                "AKID" + RandomStrings.alphanumeric(32),
+                RandomStrings.alphanumeric(32),
+                SDK_APP_ID_BASE + new SecureRandom().nextInt(SDK_APP_ID_RANGE),
+                RandomStrings.lowerHex(64));
     }
 
     @Override
     public String toString() {
         // The keys stay out of logs.
         return "TencentEmulatorCredentials[secretId=" + secretId + ", sdkAppId=" + sdkAppId + "]";
-    }
-
-    private static String alphanumeric(SecureRandom random, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-        }
-        return text.toString();
     }
 }

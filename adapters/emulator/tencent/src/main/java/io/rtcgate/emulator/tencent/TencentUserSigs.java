@@ -1,23 +1,26 @@
 package io.rtcgate.emulator.tencent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtcgate.emulator.Digests;
+import io.rtcgate.emulator.EmulatorJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.zip.InflaterInputStream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.json.JSONException;
-import org.json.JSONObject;
 
 /**
  * Reads and checks TLS v2 UserSigs the way TRTC does when a user enters a room: URL-safe Base64
  * ({@code *-_} for {@code +/=}) of a zlib-compressed JSON document whose {@code TLS.sig} is the
  * Base64 HMAC-SHA256, under the application's key, of the identifier, SDKAppID, time and validity lines.
+ *
+ * <p>The document is the one Tencent's libraries write: strings {@code TLS.ver} ({@code "2.0"}),
+ * {@code TLS.identifier} and {@code TLS.sig}, integers {@code TLS.sdkappid}, {@code TLS.time} (Unix
+ * seconds of signing) and {@code TLS.expire} (seconds of validity), and {@code TLS.userbuf} only in a
+ * PrivateMapKey.
  */
 public final class TencentUserSigs {
 
@@ -46,11 +49,11 @@ public final class TencentUserSigs {
             try (var inflater = new InflaterInputStream(new ByteArrayInputStream(compressed))) {
                 document = inflater.readNBytes(MAX_DOCUMENT_BYTES);
             }
-            JSONObject json = new JSONObject(new String(document, StandardCharsets.UTF_8));
-            return new DecodedUserSig(json.getString("TLS.ver"), json.getString("TLS.identifier"),
-                    json.getLong("TLS.sdkappid"), json.getLong("TLS.time"), json.getLong("TLS.expire"),
-                    json.getString("TLS.sig"), json.has("TLS.userbuf"));
-        } catch (IllegalArgumentException | IOException | JSONException e) {
+            ObjectNode json = EmulatorJson.readObject(new String(document, StandardCharsets.UTF_8));
+            return new DecodedUserSig(string(json, "TLS.ver"), string(json, "TLS.identifier"),
+                    integer(json, "TLS.sdkappid"), integer(json, "TLS.time"), integer(json, "TLS.expire"),
+                    string(json, "TLS.sig"), json.has("TLS.userbuf"));
+        } catch (IllegalArgumentException | IOException e) {
             throw new IllegalArgumentException("not a TLS v2 UserSig: " + e.getMessage(), e);
         }
     }
@@ -61,13 +64,7 @@ public final class TencentUserSigs {
                 + "TLS.sdkappid:" + sdkAppId + "\n"
                 + "TLS.time:" + time + "\n"
                 + "TLS.expire:" + expire + "\n";
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
+        return Base64.getEncoder().encodeToString(Digests.hmacSha256(key.getBytes(StandardCharsets.UTF_8), content));
     }
 
     /**
@@ -99,10 +96,25 @@ public final class TencentUserSigs {
             return Optional.of("userbuf type not match");
         }
         String expected = signature(key, decoded.identifier(), decoded.sdkAppId(), decoded.time(), decoded.expire());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                decoded.sig().getBytes(StandardCharsets.US_ASCII))) {
+        if (!Digests.constantTimeEquals(expected, decoded.sig())) {
             return Optional.of("sig not match");
         }
         return Optional.empty();
+    }
+
+    private static String string(ObjectNode document, String field) {
+        JsonNode value = document.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException(field + " is not a string");
+        }
+        return value.textValue();
+    }
+
+    private static long integer(ObjectNode document, String field) {
+        JsonNode value = document.get(field);
+        if (!EmulatorJson.isLong(value)) {
+            throw new IllegalArgumentException(field + " is not an integer");
+        }
+        return value.longValue();
     }
 }

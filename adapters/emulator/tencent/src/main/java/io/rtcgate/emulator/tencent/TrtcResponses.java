@@ -1,9 +1,10 @@
 package io.rtcgate.emulator.tencent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.EmulatorResponse;
-import java.util.Map;
 import java.util.UUID;
-import org.json.JSONObject;
 
 /**
  * API 3.0 response envelopes. Errors are HTTP 200 too: the SDK reads {@code Response.Error} and treats
@@ -16,19 +17,31 @@ final class TrtcResponses {
     private TrtcResponses() {
     }
 
+    /** {@code {"Response":{...}}} */
+    record Envelope(@JsonProperty("Response") Response response) {
+    }
+
+    /** {@code {"Error":{...},"RequestId":"<uuid>"}}, without {@code Error} on success. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Response(@JsonProperty("Error") ErrorBody error, @JsonProperty("RequestId") String requestId) {
+    }
+
+    /** {@code {"Code":"...","Message":"..."}} */
+    record ErrorBody(@JsonProperty("Code") String code, @JsonProperty("Message") String message) {
+    }
+
     /** {@code {"Response":{"RequestId":"<uuid>"}}} */
     static EmulatorResponse success(String action) {
-        return envelope(new JSONObject(), action);
+        return envelope(null, action);
     }
 
     /** {@code {"Response":{"Error":{"Code","Message"},"RequestId":"<uuid>"}}} */
     static EmulatorResponse error(String code, String message, String action) {
-        JSONObject response = new JSONObject().put("Error", new JSONObject(Map.of("Code", code, "Message", message)));
-        return envelope(response, action);
+        return envelope(new ErrorBody(code, message), action);
     }
 
-    private static EmulatorResponse envelope(JSONObject response, String action) {
-        response.put("RequestId", UUID.randomUUID().toString());
-        return new EmulatorResponse(HTTP_OK, new JSONObject().put("Response", response).toString(), action);
+    private static EmulatorResponse envelope(ErrorBody error, String action) {
+        Envelope body = new Envelope(new Response(error, UUID.randomUUID().toString()));
+        return new EmulatorResponse(HTTP_OK, EmulatorJson.write(body), action);
     }
 }

@@ -1,11 +1,12 @@
 package io.rtcgate.emulator.tencent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtcgate.emulator.EmulatorJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.json.JSONArray;
-import org.json.JSONException;
-import org.json.JSONObject;
 
 /** The string-room actions the emulator serves, with TRTC's parameter checks and error codes. */
 final class TrtcRoomActions {
@@ -36,7 +37,7 @@ final class TrtcRoomActions {
         }
     }
 
-    private void removeUser(JSONObject parameters) {
+    private void removeUser(ObjectNode parameters) {
         requireSdkAppId(parameters);
         String roomId = requireRoomId(parameters);
         List<String> userIds = requireUserIds(parameters);
@@ -45,7 +46,7 @@ final class TrtcRoomActions {
         }
     }
 
-    private void dismissRoom(JSONObject parameters) {
+    private void dismissRoom(ObjectNode parameters) {
         requireSdkAppId(parameters);
         String roomId = requireRoomId(parameters);
         if (!rooms.dismiss(roomId)) {
@@ -53,14 +54,16 @@ final class TrtcRoomActions {
         }
     }
 
-    private static JSONObject parameters(String body, Set<String> known) {
-        JSONObject parameters;
+    /** The body's parameters, of which none may be unknown to the action; the first unknown one is reported. */
+    private static ObjectNode parameters(String body, Set<String> known) {
+        ObjectNode parameters;
         try {
-            parameters = new JSONObject(body);
-        } catch (JSONException e) {
+            parameters = EmulatorJson.readObject(body);
+        } catch (IllegalArgumentException e) {
             throw new TrtcApiError("InvalidParameter", "The request body is not a JSON object.");
         }
-        parameters.keySet().stream()
+        parameters.properties().stream()
+                .map(Map.Entry::getKey)
                 .filter(name -> !known.contains(name))
                 .findFirst()
                 .ifPresent(name -> {
@@ -69,31 +72,32 @@ final class TrtcRoomActions {
         return parameters;
     }
 
-    private void requireSdkAppId(JSONObject parameters) {
-        Object value = required(parameters, SDK_APP_ID);
-        boolean integer = value instanceof Integer || value instanceof Long;
-        if (!integer || ((Number) value).longValue() != sdkAppId) {
-            throw new TrtcApiError("InvalidParameter.SdkAppId", "SdkAppId `" + value + "` is not an application of this account.");
+    private void requireSdkAppId(ObjectNode parameters) {
+        JsonNode value = required(parameters, SDK_APP_ID);
+        if (!EmulatorJson.isLong(value) || value.longValue() != sdkAppId) {
+            throw new TrtcApiError("InvalidParameter.SdkAppId", "SdkAppId `" + text(value) + "` is not an application of this account.");
         }
     }
 
-    private static String requireRoomId(JSONObject parameters) {
-        if (required(parameters, ROOM_ID) instanceof String roomId && !roomId.isEmpty()) {
-            return roomId;
+    private static String requireRoomId(ObjectNode parameters) {
+        JsonNode roomId = required(parameters, ROOM_ID);
+        if (roomId.isTextual() && !roomId.textValue().isEmpty()) {
+            return roomId.textValue();
         }
         throw new TrtcApiError("InvalidParameter.RoomId", "RoomId must be a non-empty string room id.");
     }
 
-    private static List<String> requireUserIds(JSONObject parameters) {
-        if (!(required(parameters, USER_IDS) instanceof JSONArray array) || array.isEmpty() || array.length() > MAX_USER_IDS) {
+    private static List<String> requireUserIds(ObjectNode parameters) {
+        JsonNode array = required(parameters, USER_IDS);
+        if (!array.isArray() || array.isEmpty() || array.size() > MAX_USER_IDS) {
             throw invalidUserIds();
         }
         List<String> userIds = new ArrayList<>();
-        for (Object element : array) {
-            if (!(element instanceof String userId) || userId.isEmpty()) {
+        for (JsonNode element : array) {
+            if (!element.isTextual() || element.textValue().isEmpty()) {
                 throw invalidUserIds();
             }
-            userIds.add(userId);
+            userIds.add(element.textValue());
         }
         return userIds;
     }
@@ -102,11 +106,18 @@ final class TrtcRoomActions {
         return new TrtcApiError("InvalidParameter.UserIds", "UserIds must list 1 to " + MAX_USER_IDS + " non-empty user ids.");
     }
 
-    private static Object required(JSONObject parameters, String name) {
-        if (!parameters.has(name)) {
+    /** The parameter's value, which may be JSON {@code null}; absent → {@code MissingParameter}. */
+    private static JsonNode required(ObjectNode parameters, String name) {
+        JsonNode value = parameters.get(name);
+        if (value == null) {
             throw TrtcApiError.missingParameter(name);
         }
-        return parameters.get(name);
+        return value;
+    }
+
+    /** A value as a message quotes it: a string without quotes, any other value as its JSON. */
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.textValue() : value.toString();
     }
 
     private static TrtcApiError roomNotExist(String roomId) {

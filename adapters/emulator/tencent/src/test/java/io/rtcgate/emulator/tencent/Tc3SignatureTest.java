@@ -2,6 +2,7 @@ package io.rtcgate.emulator.tencent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rtcgate.emulator.Digests;
 import io.rtcgate.emulator.tencent.Tc3Signature.CredentialScope;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,13 @@ class Tc3SignatureTest {
 
     @Test
     void hashesThePayload() {
-        assertEquals("35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064", Tc3Signature.sha256Hex(PAYLOAD));
+        assertEquals("35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064", Digests.sha256Hex(PAYLOAD));
     }
 
     @Test
     void hashesTheCanonicalRequest() {
         assertEquals("5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031",
-                Tc3Signature.sha256Hex(canonicalRequest()));
+                Digests.sha256Hex(canonicalRequest()));
     }
 
     @Test

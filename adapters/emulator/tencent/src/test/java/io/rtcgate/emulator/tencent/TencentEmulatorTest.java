@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tencentyun.TLSSigAPIv2;
+import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.FaultKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.json.JSONArray;
-import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TencentEmulatorTest {
 
     private static final String ROOM = "room-1";
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** A DismissRoomByStrRoomId body. */
+    record RoomBody(@JsonProperty("SdkAppId") long sdkAppId, @JsonProperty("RoomId") String roomId) {
+    }
 
     private TencentEmulator emulator;
 
@@ -50,10 +57,10 @@ class TencentEmulatorTest {
         enter(ROOM, "bob");
         enter(ROOM, "carol");
 
-        JSONObject response = removeUsers(ROOM, List.of("alice", "bob")).send();
+        JsonNode response = removeUsers(ROOM, List.of("alice", "bob")).send();
 
-        assertEquals(Set.of("RequestId"), response.keySet(), "success carries only the RequestId");
-        UUID.fromString(response.getString("RequestId"));
+        assertEquals(Set.of("RequestId"), names(response), "success carries only the RequestId");
+        UUID.fromString(response.get("RequestId").textValue());
         assertEquals(Set.of("carol"), emulator.usersIn(ROOM));
     }
 
@@ -173,10 +180,10 @@ class TencentEmulatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"Authorization", "X-TC-Action", "X-TC-Timestamp", "X-TC-Version", "X-TC-Region"})
     void requiresEachCommonHeader(String header) {
-        JSONObject error = dismiss(ROOM).without(header).send().getJSONObject("Error");
+        JsonNode error = dismiss(ROOM).without(header).send().get("Error");
 
-        assertEquals("MissingParameter", error.getString("Code"));
-        assertTrue(error.getString("Message").contains(header), error.getString("Message"));
+        assertEquals("MissingParameter", error.get("Code").textValue());
+        assertTrue(error.get("Message").textValue().contains(header), error.toString());
     }
 
     @Test
@@ -209,7 +216,7 @@ class TencentEmulatorTest {
                 Arguments.of("no UserIds", "{\"SdkAppId\":%d,\"RoomId\":\"room-1\"}", "MissingParameter"),
                 Arguments.of("no user", "{\"SdkAppId\":%d,\"RoomId\":\"room-1\",\"UserIds\":[]}", "InvalidParameter.UserIds"),
                 Arguments.of("eleven users", "{\"SdkAppId\":%d,\"RoomId\":\"room-1\",\"UserIds\":"
-                        + new JSONArray(Collections.nCopies(11, "u")) + "}", "InvalidParameter.UserIds"),
+                        + EmulatorJson.write(Collections.nCopies(11, "u")) + "}", "InvalidParameter.UserIds"),
                 Arguments.of("empty user id", "{\"SdkAppId\":%d,\"RoomId\":\"room-1\",\"UserIds\":[\"\"]}",
                         "InvalidParameter.UserIds"),
                 Arguments.of("numeric user id", "{\"SdkAppId\":%d,\"RoomId\":\"room-1\",\"UserIds\":[7]}",
@@ -218,6 +225,14 @@ class TencentEmulatorTest {
                         "InvalidParameter.UserIds"),
                 Arguments.of("unknown field", "{\"SdkAppId\":%d,\"RoomId\":\"room-1\",\"UserIds\":[\"alice\"],\"Ban\":60}",
                         "UnknownParameter"),
+                Arguments.of("SdkAppId as a decimal", "{\"SdkAppId\":%d.0,\"RoomId\":\"room-1\",\"UserIds\":[\"alice\"]}",
+                        "InvalidParameter.SdkAppId"),
+                Arguments.of("null RoomId", "{\"SdkAppId\":%d,\"RoomId\":null,\"UserIds\":[\"alice\"]}", "InvalidParameter.RoomId"),
+                Arguments.of("RoomId twice", "{\"SdkAppId\":%d,\"RoomId\":\"room-1\",\"RoomId\":\"room-2\",\"UserIds\":[\"alice\"]}",
+                        "InvalidParameter"),
+                Arguments.of("text after the object", "{\"SdkAppId\":%d,\"RoomId\":\"room-1\",\"UserIds\":[\"alice\"]} x",
+                        "InvalidParameter"),
+                Arguments.of("an array", "[%d]", "InvalidParameter"),
                 Arguments.of("not JSON", "SdkAppId=%d", "InvalidParameter"));
     }
 
@@ -229,6 +244,24 @@ class TencentEmulatorTest {
 
         assertEquals(code, TrtcCall.to(emulator).action(TrtcRoomActions.REMOVE_USER).body(body).errorCode());
         assertEquals(Set.of("alice"), emulator.usersIn(ROOM), "a refused call changes nothing");
+    }
+
+    @Test
+    void aRefusedSdkAppIdIsQuotedAsSent() {
+        String body = "{\"SdkAppId\":\"1400000001\",\"RoomId\":\"room-1\",\"UserIds\":[\"alice\"]}";
+
+        JsonNode error = TrtcCall.to(emulator).action(TrtcRoomActions.REMOVE_USER).body(body).send().get("Error");
+
+        assertEquals("SdkAppId `1400000001` is not an application of this account.", error.get("Message").textValue());
+    }
+
+    @Test
+    void answersInTheEnvelopeTencentDocuments() {
+        enter(ROOM, "alice");
+
+        assertTrue(dismiss(ROOM).sendForBody().matches("\\{\"Response\":\\{\"RequestId\":\"" + UUID_PATTERN + "\"}}"));
+        assertTrue(dismiss(ROOM).sendForBody().matches("\\{\"Response\":\\{\"Error\":\\{\"Code\":\"FailedOperation.RoomNotExist\","
+                + "\"Message\":\"The room `room-1` does not exist.\"},\"RequestId\":\"" + UUID_PATTERN + "\"}}"));
     }
 
     @Test
@@ -282,6 +315,10 @@ class TencentEmulatorTest {
     }
 
     private String roomBody(String roomId) {
-        return new JSONObject().put("SdkAppId", emulator.credentials().sdkAppId()).put("RoomId", roomId).toString();
+        return EmulatorJson.write(new RoomBody(emulator.credentials().sdkAppId(), roomId));
+    }
+
+    private static Set<String> names(JsonNode object) {
+        return object.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tencentyun.TLSSigAPIv2;
+import io.rtcgate.emulator.EmulatorJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +16,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.zip.DeflaterOutputStream;
-import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
 /** The UserSig verifier against vendors.md §2.5 and against UserSigs from Tencent's own library. */
@@ -23,6 +24,12 @@ class TencentUserSigsTest {
     private static final long SDK_APP_ID = 1400000000L;
     private static final String KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
     private static final long VALIDITY = 180 * 86400L;
+
+    /** The document Tencent's library compresses into a UserSig, under its own key names. */
+    record Document(@JsonProperty("TLS.ver") String version, @JsonProperty("TLS.identifier") String identifier,
+                    @JsonProperty("TLS.sdkappid") long sdkAppId, @JsonProperty("TLS.time") long time,
+                    @JsonProperty("TLS.expire") long expire, @JsonProperty("TLS.sig") String sig) {
+    }
 
     @Test
     void reproducesTheSelfComputedVector() {
@@ -79,11 +86,39 @@ class TencentUserSigsTest {
     @Test
     void refusesAValidityStretchedAfterSigning() {
         var decoded = TencentUserSigs.decode(libraryUserSig("xiaojun", 60));
-        String stretched = encode(new JSONObject()
-                .put("TLS.ver", "2.0").put("TLS.identifier", "xiaojun").put("TLS.sdkappid", SDK_APP_ID)
-                .put("TLS.time", decoded.time()).put("TLS.expire", VALIDITY).put("TLS.sig", decoded.sig()));
+        String stretched = encode(EmulatorJson.write(
+                new Document("2.0", "xiaojun", SDK_APP_ID, decoded.time(), VALIDITY, decoded.sig())));
 
         assertEquals(Optional.of("sig not match"), verify(stretched, KEY, "xiaojun", Instant.now()));
+    }
+
+    @Test
+    void aHandMadeDocumentWithTheLibrarysKeysVerifies() {
+        long time = Instant.now().getEpochSecond();
+        String sig = TencentUserSigs.signature(KEY, "xiaojun", SDK_APP_ID, time, 60);
+
+        String userSig = encode(EmulatorJson.write(new Document("2.0", "xiaojun", SDK_APP_ID, time, 60, sig)));
+
+        assertEquals(Optional.empty(), verify(userSig, KEY, "xiaojun", Instant.now()));
+    }
+
+    @Test
+    void refusesADocumentWhoseFieldsHaveOtherTypes() {
+        long time = Instant.now().getEpochSecond();
+        String sig = TencentUserSigs.signature(KEY, "xiaojun", SDK_APP_ID, time, 60);
+        String fields = "\"TLS.ver\":\"2.0\",\"TLS.identifier\":\"xiaojun\",\"TLS.sig\":\"" + sig + "\"";
+
+        for (String document : new String[] {
+                "{" + fields + ",\"TLS.sdkappid\":" + SDK_APP_ID + ",\"TLS.time\":\"" + time + "\",\"TLS.expire\":60}",
+                "{" + fields + ",\"TLS.sdkappid\":" + SDK_APP_ID + ",\"TLS.time\":" + time + ",\"TLS.expire\":60.0}",
+                "{" + fields + ",\"TLS.sdkappid\":" + SDK_APP_ID + ",\"TLS.time\":" + time + "}",
+                "{\"TLS.ver\":2.0,\"TLS.identifier\":\"xiaojun\",\"TLS.sig\":\"" + sig + "\",\"TLS.sdkappid\":" + SDK_APP_ID
+                        + ",\"TLS.time\":" + time + ",\"TLS.expire\":60}",
+                "[\"2.0\"]"}) {
+            Optional<String> reason = verify(encode(document), KEY, "xiaojun", Instant.now());
+
+            assertTrue(reason.orElseThrow().startsWith("malformed: not a TLS v2 UserSig: "), document + " → " + reason);
+        }
     }
 
     @Test
@@ -110,10 +145,10 @@ class TencentUserSigsTest {
     }
 
     /** The library's encoding of a hand-made document: zlib, Base64, then {@code +/=} to {@code *-_}. */
-    private static String encode(JSONObject document) {
+    private static String encode(String document) {
         var compressed = new ByteArrayOutputStream();
         try (var deflater = new DeflaterOutputStream(compressed)) {
-            deflater.write(document.toString().getBytes(StandardCharsets.UTF_8));
+            deflater.write(document.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,11 @@
 package io.rtcgate.emulator.tencent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.tencent.Tc3Signature.CredentialScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +18,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.json.JSONObject;
 
 /**
  * One raw API 3.0 call to an emulator, signed like the SDK signs it unless a test changes a piece, so
@@ -73,7 +76,9 @@ final class TrtcCall {
 
     /** The JSON body with the emulator's SdkAppId plus the given fields. */
     TrtcCall parameters(Map<String, ?> fields) {
-        body = new JSONObject(fields).put("SdkAppId", emulator.credentials().sdkAppId()).toString();
+        ObjectNode parameters = EmulatorJson.mapper().valueToTree(fields);
+        parameters.put("SdkAppId", emulator.credentials().sdkAppId());
+        body = EmulatorJson.write(parameters);
         return this;
     }
 
@@ -126,7 +131,14 @@ final class TrtcCall {
     }
 
     /** Sends the call and returns the {@code Response} object; every answer must be HTTP 200. */
-    JSONObject send() {
+    JsonNode send() {
+        JsonNode response = EmulatorJson.readObject(sendForBody()).get("Response");
+        assertTrue(response != null && response.isObject(), "the answer has a Response object");
+        return response;
+    }
+
+    /** Sends the call and returns the body as it came; every answer must be HTTP 200. */
+    String sendForBody() {
         var request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/"))
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         Map.of("Content-Type", CONTENT_TYPE,
@@ -143,7 +155,7 @@ final class TrtcCall {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), "API 3.0 answers every outcome with HTTP 200");
-            return new JSONObject(response.body()).getJSONObject("Response");
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -154,8 +166,13 @@ final class TrtcCall {
 
     /** The error code of the answer, or null on success. */
     String errorCode() {
-        JSONObject response = send();
-        return response.has("Error") ? response.getJSONObject("Error").getString("Code") : null;
+        JsonNode response = send();
+        if (!response.has("Error")) {
+            return null;
+        }
+        JsonNode code = response.get("Error").get("Code");
+        assertTrue(code != null && code.isTextual(), "Error.Code is a string in " + response);
+        return code.textValue();
     }
 
     private String signature() {
