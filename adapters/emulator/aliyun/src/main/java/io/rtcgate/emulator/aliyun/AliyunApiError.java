@@ -1,6 +1,6 @@
 package io.rtcgate.emulator.aliyun;
 
-import com.google.gson.JsonObject;
+import io.rtcgate.emulator.EmulatorJson;
 
 /**
  * An error the fake Aliyun answers with: HTTP status, Aliyun error code and message. Thrown while a
@@ -48,11 +48,6 @@ final class AliyunApiError extends RuntimeException {
 
     /** {@code {"RequestId","HostId","Code","Message","Recommend"}} */
     String body() {
-        JsonObject body = AliyunJson.withRequestId();
-        body.addProperty("HostId", "live.aliyuncs.com");
-        body.addProperty("Code", code);
-        body.addProperty("Message", getMessage());
-        body.addProperty("Recommend", "");
-        return body.toString();
+        return EmulatorJson.write(new AliyunJson.ErrorBody(code, getMessage()));
     }
 }

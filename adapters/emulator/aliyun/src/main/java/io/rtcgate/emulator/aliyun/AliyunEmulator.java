@@ -1,6 +1,7 @@
 package io.rtcgate.emulator.aliyun;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.EmulatorResponse;
 import io.rtcgate.emulator.VendorEmulator;
 import java.time.Clock;
@@ -98,7 +99,7 @@ public final class AliyunEmulator extends VendorEmulator {
             RpcRequest request = RpcRequest.from(exchange, body);
             action = request.optional("Action").orElse(UNKNOWN_ACTION);
             authenticator.authenticate(request);
-            return new EmulatorResponse(200, actions.perform(action, request).toString(), action);
+            return new EmulatorResponse(200, EmulatorJson.write(actions.perform(action, request)), action);
         } catch (AliyunApiError error) {
             return answer(error, action);
         }

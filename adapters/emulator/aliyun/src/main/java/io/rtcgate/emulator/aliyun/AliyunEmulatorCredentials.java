@@ -1,6 +1,6 @@
 package io.rtcgate.emulator.aliyun;
 
-import java.security.SecureRandom;
+import io.rtcgate.emulator.RandomStrings;
 import java.util.Objects;
 
 /**
@@ -8,10 +8,6 @@ import java.util.Objects;
  * tokens.
  */
 public record AliyunEmulatorCredentials(String accessKeyId, String accessKeySecret, String artcAppId, String artcAppKey) {
-
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final String LOWER_HEX = "0123456789abcdef";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public AliyunEmulatorCredentials {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -23,18 +19,10 @@ public record AliyunEmulatorCredentials(String accessKeyId, String accessKeySecr
     /** Fresh credentials shaped like real ones (LTAI… key ids, 30-character secrets), for the embedded default. */
     public static AliyunEmulatorCredentials random() {
         return new AliyunEmulatorCredentials(
-                "LTAI" + randomString(ALPHANUMERIC, 20),
-                randomString(ALPHANUMERIC, 30),
-                randomString(LOWER_HEX, 8),
-                randomString(LOWER_HEX, 32));
-    }
-
-    private static String randomString(String alphabet, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return text.toString();
+                "LTAI" + RandomStrings.alphanumeric(20),
+                RandomStrings.alphanumeric(30),
+                RandomStrings.lowerHex(8),
+                RandomStrings.lowerHex(32));
     }
 
     @Override

@@ -1,27 +1,58 @@
 package io.rtcgate.emulator.aliyun;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Pieces of the JSON bodies Aliyun answers with. */
+/**
+ * The JSON bodies the fake Aliyun answers with, each a record whose components are Aliyun's fields in
+ * the order Aliyun sends them (vendors.md §3.1, §3.5).
+ */
 final class AliyunJson {
 
     private AliyunJson() {
     }
 
     /** Every Aliyun answer, success or error, starts with a fresh upper-case UUID {@code RequestId}. */
-    static JsonObject withRequestId() {
-        JsonObject body = new JsonObject();
-        body.addProperty("RequestId", UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
-        return body;
+    static String newRequestId() {
+        return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
     }
 
-    static JsonArray array(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
+    /** {@code {"RequestId":"..."}}: ForbidLiveStream, ResumeLiveStream, DeleteChannel. */
+    record RequestIdOnly(@JsonProperty("RequestId") String requestId) {
+
+        RequestIdOnly() {
+            this(newRequestId());
+        }
+    }
+
+    /** DescribeChannelUsers: interactive users publish, live users only watch. */
+    record ChannelUsers(@JsonProperty("RequestId") String requestId,
+                        @JsonProperty("Timestamp") long timestamp,
+                        @JsonProperty("IsChannelExists") boolean channelExists,
+                        @JsonProperty("InteractiveUserNumber") int interactiveUserNumber,
+                        @JsonProperty("LiveUserNumber") int liveUserNumber,
+                        @JsonProperty("InteractiveUserList") List<String> interactiveUserList,
+                        @JsonProperty("LiveUserList") List<String> liveUserList) {
+
+        ChannelUsers(long timestamp, ArtcChannelUsers users) {
+            this(newRequestId(), timestamp, users.exists(), users.interactive().size(), users.live().size(), users.interactive(),
+                    users.live());
+        }
+    }
+
+    /** An error: {@code {"RequestId","HostId","Code","Message","Recommend"}}. */
+    record ErrorBody(@JsonProperty("RequestId") String requestId,
+                     @JsonProperty("HostId") String hostId,
+                     @JsonProperty("Code") String code,
+                     @JsonProperty("Message") String message,
+                     @JsonProperty("Recommend") String recommend) {
+
+        private static final String HOST_ID = "live.aliyuncs.com";
+
+        ErrorBody(String code, String message) {
+            this(newRequestId(), HOST_ID, code, message, "");
+        }
     }
 }

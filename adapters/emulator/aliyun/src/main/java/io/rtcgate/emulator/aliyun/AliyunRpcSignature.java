@@ -1,14 +1,12 @@
 package io.rtcgate.emulator.aliyun;
 
+import io.rtcgate.emulator.Digests;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Aliyun OpenAPI RPC signature v1 (HMAC-SHA1), as {@code aliyun-java-sdk-core} computes it
@@ -36,13 +34,8 @@ public final class AliyunRpcSignature {
 
     /** {@code Base64(HMAC-SHA1(secret + "&", stringToSign))} */
     public static String sign(String stringToSign, String accessKeySecret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JVM", e);
-        }
+        byte[] key = (accessKeySecret + "&").getBytes(StandardCharsets.UTF_8);
+        return Base64.getEncoder().encodeToString(Digests.hmacSha1(key, stringToSign));
     }
 
     /** RFC 3986 encoding: {@link URLEncoder} with {@code +}, {@code *} and {@code %7E} corrected. */

@@ -1,16 +1,13 @@
 package io.rtcgate.emulator.aliyun;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtcgate.emulator.Digests;
+import io.rtcgate.emulator.EmulatorJson;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Checks ARTC single-parameter join tokens (vendors.md §3.3): Base64 of the JSON
@@ -32,7 +29,7 @@ public final class ArtcTokenVerifier {
 
     /** Verifies {@code token} for this user in this channel and returns when it expires. */
     public Instant verify(String token, String channel, String userId) {
-        JsonObject payload = decode(token);
+        ObjectNode payload = decode(token);
         String tokenAppId = field(payload, "appid");
         String tokenChannel = field(payload, "channelid");
         String tokenUser = field(payload, "userid");
@@ -42,7 +39,7 @@ public final class ArtcTokenVerifier {
             throw new ArtcJoinRefusedException("token is for another ARTC app");
         }
         String expected = classicToken(appId, appKey, tokenChannel, tokenUser, nonce, expiresAt);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), field(payload, "token").getBytes(StandardCharsets.UTF_8))) {
+        if (!Digests.constantTimeEquals(expected, field(payload, "token"))) {
             throw new ArtcJoinRefusedException("token signature does not match");
         }
         if (!tokenChannel.equals(channel) || !tokenUser.equals(userId)) {
@@ -56,40 +53,36 @@ public final class ArtcTokenVerifier {
 
     /** {@code lowerhex(SHA-256(appId + appKey + channelId + userId + nonce + timestamp))} */
     public static String classicToken(String appId, String appKey, String channelId, String userId, String nonce, long timestamp) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((appId + appKey + channelId + userId + nonce + timestamp).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Digests.sha256Hex(appId + appKey + channelId + userId + nonce + timestamp);
     }
 
-    private static JsonObject decode(String token) {
+    private static ObjectNode decode(String token) {
+        JsonNode json;
         try {
-            JsonElement json = JsonParser.parseString(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
-            if (!json.isJsonObject()) {
-                throw new ArtcJoinRefusedException("token is not a JSON object");
-            }
-            return json.getAsJsonObject();
-        } catch (IllegalArgumentException | JsonParseException e) {
+            json = EmulatorJson.readTree(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
             throw new ArtcJoinRefusedException("token is not Base64 of JSON");
         }
+        if (json instanceof ObjectNode payload) {
+            return payload;
+        }
+        throw new ArtcJoinRefusedException("token is not a JSON object");
     }
 
-    private static String field(JsonObject payload, String name) {
-        JsonElement value = payload.get(name);
-        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+    private static String field(ObjectNode payload, String name) {
+        JsonNode value = payload.get(name);
+        if (value == null || !value.isTextual()) {
             throw new ArtcJoinRefusedException("token has no string field " + name);
         }
-        return value.getAsString();
+        return value.textValue();
     }
 
-    private static long timestamp(JsonObject payload) {
-        JsonElement value = payload.get("timestamp");
-        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+    /** Any JSON number, as a whole number of seconds (a fraction is dropped). */
+    private static long timestamp(ObjectNode payload) {
+        JsonNode value = payload.get("timestamp");
+        if (value == null || !value.isNumber()) {
             throw new ArtcJoinRefusedException("token has no numeric timestamp");
         }
-        return value.getAsLong();
+        return value.longValue();
     }
 }

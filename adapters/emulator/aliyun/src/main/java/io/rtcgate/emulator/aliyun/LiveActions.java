@@ -1,6 +1,7 @@
 package io.rtcgate.emulator.aliyun;
 
-import com.google.gson.JsonObject;
+import io.rtcgate.emulator.aliyun.AliyunJson.ChannelUsers;
+import io.rtcgate.emulator.aliyun.AliyunJson.RequestIdOnly;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +18,8 @@ final class LiveActions {
     private final Clock clock;
     private final StreamBlacklist blacklist;
     private final ArtcChannels channels;
-    private final Map<String, Function<RpcRequest, JsonObject>> handlers = Map.of(
+    /** Action → what serves it and returns its answer, a body record of {@link AliyunJson}. */
+    private final Map<String, Function<RpcRequest, Record>> handlers = Map.of(
             "ForbidLiveStream", this::forbidLiveStream,
             "ResumeLiveStream", this::resumeLiveStream,
             "DescribeChannelUsers", this::describeChannelUsers,
@@ -30,16 +32,16 @@ final class LiveActions {
         this.channels = channels;
     }
 
-    /** Runs the action and returns its JSON answer; an action the fake does not know is {@code InvalidApi.NotFound}. */
-    JsonObject perform(String action, RpcRequest request) {
-        Function<RpcRequest, JsonObject> handler = handlers.get(action);
+    /** Runs the action and returns its answer; an action the fake does not know is {@code InvalidApi.NotFound}. */
+    Record perform(String action, RpcRequest request) {
+        Function<RpcRequest, Record> handler = handlers.get(action);
         if (handler == null) {
             throw AliyunApiError.apiNotFound();
         }
         return handler.apply(request);
     }
 
-    private JsonObject forbidLiveStream(RpcRequest request) {
+    private RequestIdOnly forbidLiveStream(RpcRequest request) {
         LiveStreamRef stream = publisherStream(request);
         boolean oneshot = yesOrNo(request, "Oneshot");
         Optional<Instant> resumeAt = request.optional("ResumeTime")
@@ -52,29 +54,22 @@ final class LiveActions {
         // Cutting an ARTC publisher's camera stream drops them from the channel.
         channels.removePublishersIf((channel, userId) ->
                 ArtcChannels.cameraStream(artcAppId, channel, userId).equals(stream.streamName()));
-        return AliyunJson.withRequestId();
+        return new RequestIdOnly();
     }
 
-    private JsonObject resumeLiveStream(RpcRequest request) {
+    private RequestIdOnly resumeLiveStream(RpcRequest request) {
         blacklist.resume(publisherStream(request));
-        return AliyunJson.withRequestId();
+        return new RequestIdOnly();
     }
 
-    private JsonObject describeChannelUsers(RpcRequest request) {
+    private ChannelUsers describeChannelUsers(RpcRequest request) {
         ArtcChannelUsers users = channels.users(channel(request));
-        JsonObject body = AliyunJson.withRequestId();
-        body.addProperty("Timestamp", clock.instant().getEpochSecond());
-        body.addProperty("IsChannelExists", users.exists());
-        body.addProperty("InteractiveUserNumber", users.interactive().size());
-        body.addProperty("LiveUserNumber", users.live().size());
-        body.add("InteractiveUserList", AliyunJson.array(users.interactive()));
-        body.add("LiveUserList", AliyunJson.array(users.live()));
-        return body;
+        return new ChannelUsers(clock.instant().getEpochSecond(), users);
     }
 
-    private JsonObject deleteChannel(RpcRequest request) {
+    private RequestIdOnly deleteChannel(RpcRequest request) {
         channels.delete(channel(request));
-        return AliyunJson.withRequestId();
+        return new RequestIdOnly();
     }
 
     /** {@code DomainName}, {@code AppName}, {@code StreamName}, and {@code LiveStreamType}, which must be publisher. */

@@ -1,7 +1,6 @@
 package io.rtcgate.emulator.aliyun;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.rtcgate.emulator.Digests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +55,7 @@ final class RpcAuthenticator {
     private void checkSignature(RpcRequest request) {
         String stringToSign = AliyunRpcSignature.stringToSign(request.method(), request.parameters());
         String expected = AliyunRpcSignature.sign(stringToSign, credentials.accessKeySecret());
-        byte[] given = request.required(AliyunRpcSignature.SIGNATURE).getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given)) {
+        if (!Digests.constantTimeEquals(expected, request.required(AliyunRpcSignature.SIGNATURE))) {
             // Aliyun echoes its string to sign, so a client can tell a wrong secret from a wrong canonicalization.
             throw new AliyunApiError(400, "SignatureDoesNotMatch",
                     "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);

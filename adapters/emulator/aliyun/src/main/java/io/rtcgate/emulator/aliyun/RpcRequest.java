@@ -1,15 +1,15 @@
 package io.rtcgate.emulator.aliyun;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.rtcgate.emulator.QueryString;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * An OpenAPI RPC call as received: its HTTP method and every parameter from the query string and, for
- * form posts, the body (the signature covers both).
+ * form posts, the body (the signature covers both). A parameter given twice keeps its first value, and
+ * one in the query string wins over the body.
  */
 final class RpcRequest {
 
@@ -59,20 +59,8 @@ final class RpcRequest {
     }
 
     private static void addEncoded(String encoded, Map<String, String> into) {
-        if (encoded == null || encoded.isEmpty()) {
-            return;
-        }
-        for (String pair : encoded.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            into.putIfAbsent(decode(name), decode(value));
-        }
-    }
-
-    private static String decode(String text) {
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            QueryString.parse(encoded).forEach(into::putIfAbsent);
         } catch (IllegalArgumentException e) {
             throw new AliyunApiError(400, "InvalidParameter.Malformed", "The request contains malformed percent-encoding.");
         }

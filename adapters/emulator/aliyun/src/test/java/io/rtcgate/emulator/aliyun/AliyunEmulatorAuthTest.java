@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class AliyunEmulatorAuthTest {
 
         assertEquals(200, post.status());
         assertEquals(200, get.status());
-        assertEquals(Set.of("RequestId"), post.body().keySet());
+        assertEquals(Set.of("RequestId"), post.fieldNames());
         assertEquals("ForbidLiveStream", emulator.requests().get(0).action());
     }
 
@@ -105,8 +107,8 @@ class AliyunEmulatorAuthTest {
 
         assertEquals(400, answer.status());
         assertEquals("SignatureDoesNotMatch", answer.code());
-        assertTrue(answer.body().get("Message").getAsString().contains("server string to sign is:POST&%2F&AccessKeyId%3DLTAItestid"),
-                answer.body().toString());
+        assertTrue(answer.text("Message").contains("server string to sign is:POST&%2F&AccessKeyId%3DLTAItestid"),
+                answer.rawBody());
     }
 
     @Test
@@ -176,8 +178,33 @@ class AliyunEmulatorAuthTest {
     void errorBodiesHaveAliyunsShape() {
         RpcCall.Answer answer = forbid().with("AccessKeyId", "LTAIunknown").post(emulator);
 
-        assertEquals(Set.of("RequestId", "HostId", "Code", "Message", "Recommend"), answer.body().keySet());
-        assertEquals("live.aliyuncs.com", answer.body().get("HostId").getAsString());
-        assertTrue(answer.body().get("RequestId").getAsString().matches("[0-9A-F-]{36}"));
+        assertEquals(Set.of("RequestId", "HostId", "Code", "Message", "Recommend"), answer.fieldNames());
+        assertEquals("live.aliyuncs.com", answer.text("HostId"));
+        assertTrue(answer.text("RequestId").matches("[0-9A-F-]{36}"));
+        assertTrue(answer.rawBody().matches("\\{\"RequestId\":\"[0-9A-F-]{36}\",\"HostId\":\"live.aliyuncs.com\","
+                + "\"Code\":\"InvalidAccessKeyId.NotFound\",\"Message\":\"Specified access key is not found.\",\"Recommend\":\"\"}"),
+                "Aliyun's field order: " + answer.rawBody());
+    }
+
+    @Test
+    void malformedPercentEncodingInTheFormBodyIsRefused() {
+        RpcCall.Answer answer = forbid().withRawFormBody("DomainName=push%zz.example.com").post(emulator);
+
+        assertEquals(400, answer.status());
+        assertEquals("InvalidParameter.Malformed", answer.code());
+        assertEquals("The request contains malformed percent-encoding.", answer.text("Message"));
+    }
+
+    @Test
+    void aFormBodyIsReadAsFormEncoding() {
+        RpcCall inForm = RpcCall.of("ForbidLiveStream", CREDENTIALS, clock.instant())
+                .with("LiveStreamType", "publisher")
+                .withFormParameter("DomainName", "push.example.com")
+                .withFormParameter("AppName", "live")
+                .withFormParameter("StreamName", "room 1");
+
+        assertEquals(200, inForm.withRawFormBody("DomainName=push.example.com&&AppName=live&StreamName=room+1").post(emulator).status());
+        assertEquals(List.of(new ForbiddenStream(new LiveStreamRef("push.example.com", "live", "room 1"), Optional.empty())),
+                emulator.forbiddenStreams());
     }
 }

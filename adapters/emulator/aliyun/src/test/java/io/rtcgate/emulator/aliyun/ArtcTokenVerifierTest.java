@@ -72,6 +72,18 @@ class ArtcTokenVerifierTest {
         assertRefused("token has no string field userid", base64("{\"appid\":\"app1\",\"channelid\":\"room-1\"}"), "room-1", "alice");
         assertRefused("token has no numeric timestamp", base64("{\"appid\":\"app1\",\"channelid\":\"room-1\",\"userid\":\"alice\","
                 + "\"nonce\":\"\",\"timestamp\":\"soon\"}"), "room-1", "alice");
+        assertRefused("token is not a JSON object", base64(""), "room-1", "alice");
+        assertRefused("token has no string field appid", base64("{\"appid\":1}"), "room-1", "alice");
+    }
+
+    @Test
+    void refusesATokenThatNamesAFieldTwice() {
+        String hash = ArtcTokenVerifier.classicToken("app1", "key1", "room-1", "alice", "", EXPIRES);
+        String token = base64("{\"appid\":\"app1\",\"channelid\":\"room-1\",\"userid\":\"alice\",\"userid\":\"mallory\","
+                + "\"nonce\":\"\",\"timestamp\":" + EXPIRES + ",\"token\":\"" + hash + "\"}");
+
+        assertRefused("token is not Base64 of JSON", token, "room-1", "alice");
+        assertRefused("token is not Base64 of JSON", token, "room-1", "mallory");
     }
 
     private void assertRefused(String reason, String token, String channel, String userId) {

@@ -1,7 +1,10 @@
 package io.rtcgate.emulator.aliyun;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtcgate.emulator.EmulatorJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -19,11 +23,23 @@ import java.util.stream.Collectors;
  */
 final class RpcCall {
 
-    /** What the emulator answered. */
-    record Answer(int status, JsonObject body) {
+    /** What the emulator answered: the status, the body as parsed and as it came. */
+    record Answer(int status, ObjectNode body, String rawBody) {
 
+        /** The error code, or null when the body has none. */
         String code() {
-            return body.has("Code") ? body.get("Code").getAsString() : null;
+            return body.has("Code") ? text("Code") : null;
+        }
+
+        /** The field, which must be a JSON string. */
+        String text(String field) {
+            JsonNode value = body.get(field);
+            assertTrue(value != null && value.isTextual(), field + " is not a string in " + body);
+            return value.textValue();
+        }
+
+        Set<String> fieldNames() {
+            return body.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
         }
     }
 
@@ -33,6 +49,7 @@ final class RpcCall {
     private final Map<String, String> form = new LinkedHashMap<>();
     private String secret;
     private boolean signed = true;
+    private String rawForm;
 
     private RpcCall(String action, AliyunEmulatorCredentials credentials, Instant timestamp) {
         query.put("Action", action);
@@ -59,6 +76,12 @@ final class RpcCall {
     /** A business parameter sent in a form body instead of the query string. */
     RpcCall withFormParameter(String name, String value) {
         form.put(name, value);
+        return this;
+    }
+
+    /** Sends exactly this form body instead of the form parameters, signed or not. */
+    RpcCall withRawFormBody(String body) {
+        rawForm = body;
         return this;
     }
 
@@ -98,16 +121,17 @@ final class RpcCall {
         if (signed) {
             sentQuery.put(AliyunRpcSignature.SIGNATURE, signature(method));
         }
-        HttpRequest.BodyPublisher body = form.isEmpty()
+        String formBody = rawForm != null ? rawForm : form.isEmpty() ? null : encode(form);
+        HttpRequest.BodyPublisher body = formBody == null
                 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(encode(form));
+                : HttpRequest.BodyPublishers.ofString(formBody);
         HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path + "?" + encode(sentQuery)))
                 .method(method, body)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JsonParser.parseString(response.body()).getAsJsonObject());
+            return new Answer(response.statusCode(), EmulatorJson.readObject(response.body()), response.body());
         } catch (IOException e) {
             throw new AssertionError("emulator did not answer", e);
         } catch (InterruptedException e) {
