@@ -40,6 +40,15 @@ class AliyunEmulatorAuthTest {
                 .with("LiveStreamType", "publisher");
     }
 
+    /** A ForbidLiveStream whose stream is named in a form body. */
+    private RpcCall forbidInForm(String streamName) {
+        return RpcCall.of("ForbidLiveStream", CREDENTIALS, clock.instant())
+                .with("LiveStreamType", "publisher")
+                .withFormParameter("DomainName", "push.example.com")
+                .withFormParameter("AppName", "live")
+                .withFormParameter("StreamName", streamName);
+    }
+
     @Test
     void acceptsSignedPostAndGetCalls() {
         RpcCall.Answer post = forbid().post(emulator);
@@ -53,11 +62,7 @@ class AliyunEmulatorAuthTest {
 
     @Test
     void signsFormBodyParametersTooAndWithTheRequestMethod() {
-        RpcCall inForm = RpcCall.of("ForbidLiveStream", CREDENTIALS, clock.instant())
-                .with("LiveStreamType", "publisher")
-                .withFormParameter("DomainName", "push.example.com")
-                .withFormParameter("AppName", "live")
-                .withFormParameter("StreamName", "room1");
+        RpcCall inForm = forbidInForm("room1");
 
         assertEquals(200, inForm.post(emulator).status());
         // A GET-signed call sent as POST must fail: the method is part of what is signed.
@@ -197,11 +202,7 @@ class AliyunEmulatorAuthTest {
 
     @Test
     void aFormBodyIsReadAsFormEncoding() {
-        RpcCall inForm = RpcCall.of("ForbidLiveStream", CREDENTIALS, clock.instant())
-                .with("LiveStreamType", "publisher")
-                .withFormParameter("DomainName", "push.example.com")
-                .withFormParameter("AppName", "live")
-                .withFormParameter("StreamName", "room 1");
+        RpcCall inForm = forbidInForm("room 1");
 
         assertEquals(200, inForm.withRawFormBody("DomainName=push.example.com&&AppName=live&StreamName=room+1").post(emulator).status());
         assertEquals(List.of(new ForbiddenStream(new LiveStreamRef("push.example.com", "live", "room 1"), Optional.empty())),
