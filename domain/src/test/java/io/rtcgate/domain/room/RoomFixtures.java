@@ -31,9 +31,14 @@ final class RoomFixtures {
         return new NewRoom("Friday show", "be nice", "https://cdn.test/cover.png", anchorId, "Anna", "{\"k\":1}", mode);
     }
 
+    /** The anchor creating a room of {@code mode} at {@link #T0}: the room and its room.created event. */
+    static RoomChange created(RoomMode mode) {
+        return Room.create(ANCHOR, ROOM_ID, newRoom(mode), "meeting-1", BINDING, T0);
+    }
+
     /** A freshly created room of {@code mode}, as {@link Room#create} makes it at {@link #T0}. */
     static Room preparedRoom(RoomMode mode) {
-        return Room.create(ROOM_ID, newRoom(mode), "meeting-1", BINDING, T0);
+        return created(mode).room();
     }
 
     /** A room forced into {@code status} without going through the transitions. */
@@ -42,7 +47,26 @@ final class RoomFixtures {
     }
 
     static Room roomIn(RoomStatus status, RoomMode mode) {
-        return preparedRoom(mode).toBuilder().status(status).build();
+        RoomRecord r = preparedRoom(mode).toRecord();
+        return Room.restore(new RoomRecord(r.id(), r.title(), r.notice(), r.coverUrl(), r.anchorId(), r.anchorNick(),
+                r.extendsJson(), r.mode(), status, r.chatId(), r.meetingId(), r.vodId(), r.meetingMembers(), r.metrics(),
+                r.binding(), r.createdAt(), r.updatedAt(), r.startedAt(), r.stoppedAt(), r.version()));
+    }
+
+    /** A room in {@code status} imported from an AUI AppServer database: no vendor binding, id {@code id}. */
+    static Room importedRoomIn(String id, RoomStatus status) {
+        RoomRecord r = roomIn(status).toRecord();
+        return Room.restore(new RoomRecord(id, r.title(), r.notice(), r.coverUrl(), r.anchorId(), r.anchorNick(),
+                r.extendsJson(), r.mode(), r.status(), id, r.meetingId(), r.vodId(), r.meetingMembers(), r.metrics(),
+                null, r.createdAt(), r.updatedAt(), r.startedAt(), r.stoppedAt(), r.version()));
+    }
+
+    /** The one event a command caused; fails the test if it caused none or several. */
+    static RoomEvent onlyEvent(RoomChange change) {
+        if (change.events().size() != 1) {
+            throw new AssertionError("expected one event, got " + change.events());
+        }
+        return change.events().get(0);
     }
 
     static MeetingMember member(String userId) {

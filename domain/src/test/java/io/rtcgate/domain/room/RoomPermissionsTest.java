@@ -2,9 +2,12 @@ package io.rtcgate.domain.room;
 
 import static io.rtcgate.domain.room.RoomFixtures.ADMIN;
 import static io.rtcgate.domain.room.RoomFixtures.ANCHOR;
+import static io.rtcgate.domain.room.RoomFixtures.ANCHOR_ID;
+import static io.rtcgate.domain.room.RoomFixtures.ROOM_ID;
 import static io.rtcgate.domain.room.RoomFixtures.STRANGER;
 import static io.rtcgate.domain.room.RoomFixtures.T0;
 import static io.rtcgate.domain.room.RoomFixtures.members;
+import static io.rtcgate.domain.room.RoomFixtures.onlyEvent;
 import static io.rtcgate.domain.room.RoomFixtures.roomIn;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +21,7 @@ import io.rtcgate.domain.ForbiddenException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -60,7 +64,7 @@ class RoomPermissionsTest {
         DELETE(RoomStatus.LIVE) {
             @Override
             void run(Room room, Caller caller) {
-                room.requireAnchor(caller);
+                room.delete(caller, NOW);
             }
         };
 
@@ -109,10 +113,20 @@ class RoomPermissionsTest {
     }
 
     @Test
+    void requireAnchorAdmitsTheAnchorOnly() {
+        Room room = roomIn(RoomStatus.LIVE);
+
+        assertDoesNotThrow(() -> room.requireAnchor(ANCHOR));
+        assertThrows(ForbiddenException.class, () -> room.requireAnchor(STRANGER));
+        assertThrows(ForbiddenException.class, () -> room.requireAnchor(ADMIN));
+    }
+
+    @Test
     void updateReplacesOnlyTheGivenFields() {
         Room room = roomIn(RoomStatus.LIVE);
 
-        Room updated = room.update(ANCHOR, new RoomChanges("new title", null, "https://cdn.test/new.png", null), NOW);
+        RoomChange change = room.update(ANCHOR, new RoomChanges("new title", null, "https://cdn.test/new.png", null), NOW);
+        Room updated = change.room();
 
         assertEquals("new title", updated.title());
         assertEquals("https://cdn.test/new.png", updated.coverUrl());
@@ -121,28 +135,45 @@ class RoomPermissionsTest {
         assertEquals(RoomStatus.LIVE, updated.status());
         assertEquals(NOW, updated.updatedAt());
         assertEquals(room.version(), updated.version());
+        assertEquals(new RoomEvent(ROOM_ID, RoomEventType.ROOM_UPDATED, ANCHOR_ID, NOW,
+                Map.of("title", "new title", "cover_url", "https://cdn.test/new.png")), onlyEvent(change));
+    }
+
+    @Test
+    void theUpdateEventNamesEveryGivenField() {
+        RoomChange change = roomIn(RoomStatus.PREPARED).update(ANCHOR,
+                new RoomChanges("t", "n", "https://cdn.test/c.png", "{\"x\":2}"), NOW);
+
+        assertEquals(Map.of("title", "t", "notice", "n", "cover_url", "https://cdn.test/c.png", "extends", "{\"x\":2}"),
+                onlyEvent(change).data());
+        assertEquals(Map.of(), onlyEvent(roomIn(RoomStatus.PREPARED)
+                .update(ANCHOR, new RoomChanges(null, null, null, null), NOW)).data());
     }
 
     @Nested
     class MeetingMembers {
 
         private final Room coHostRoom = roomIn(RoomStatus.LIVE, RoomMode.COHOST);
-        private final Room withBob = coHostRoom.replaceMeetingMembers(ANCHOR, members("bob"), NOW);
+        private final Room withBob = coHostRoom.replaceMeetingMembers(ANCHOR, members("bob"), NOW).room();
 
         @Test
         void anchorMayReplaceMembers() {
-            Room replaced = coHostRoom.replaceMeetingMembers(ANCHOR, members("bob", "carol"), NOW);
+            RoomChange change = coHostRoom.replaceMeetingMembers(ANCHOR, members("bob", "carol"), NOW);
+            Room replaced = change.room();
 
             assertEquals(members("bob", "carol"), replaced.meetingMembers());
             assertEquals(NOW, replaced.updatedAt());
             assertTrue(replaced.isMeetingMember("carol"));
+            assertEquals(new RoomEvent(ROOM_ID, RoomEventType.MEETING_UPDATED, ANCHOR_ID, NOW,
+                    Map.of("members", List.of("bob", "carol"))), onlyEvent(change));
         }
 
         @Test
-        void currentMemberMayReplaceMembers() {
-            Room replaced = withBob.replaceMeetingMembers(Caller.user("bob"), members("bob", "carol"), NOW);
+        void currentMemberMayReplaceMembersAndIsTheEventsActor() {
+            RoomChange change = withBob.replaceMeetingMembers(Caller.user("bob"), members("bob", "carol"), NOW);
 
-            assertEquals(members("bob", "carol"), replaced.meetingMembers());
+            assertEquals(members("bob", "carol"), change.room().meetingMembers());
+            assertEquals("bob", onlyEvent(change).actor());
         }
 
         @Test
@@ -159,7 +190,7 @@ class RoomPermissionsTest {
 
         @Test
         void formerMemberIsForbidden() {
-            Room withoutBob = withBob.replaceMeetingMembers(ANCHOR, members("carol"), NOW);
+            Room withoutBob = withBob.replaceMeetingMembers(ANCHOR, members("carol"), NOW).room();
 
             assertThrows(ForbiddenException.class,
                     () -> withoutBob.replaceMeetingMembers(Caller.user("bob"), members("bob"), NOW));
@@ -179,12 +210,12 @@ class RoomPermissionsTest {
         void membersMayChangeUntilTheRoomEnds(RoomStatus status) {
             Room room = roomIn(status, RoomMode.COHOST);
 
-            assertEquals(members("bob"), room.replaceMeetingMembers(ANCHOR, members("bob"), NOW).meetingMembers());
+            assertEquals(members("bob"), room.replaceMeetingMembers(ANCHOR, members("bob"), NOW).room().meetingMembers());
         }
 
         @Test
         void endedRoomIsAConflictForAnchorAndMembers() {
-            Room ended = withBob.stop(ANCHOR, NOW);
+            Room ended = withBob.stop(ANCHOR, NOW).room();
 
             assertThrows(ConflictException.class, () -> ended.replaceMeetingMembers(ANCHOR, members(), NOW));
             assertThrows(ConflictException.class,
@@ -194,7 +225,7 @@ class RoomPermissionsTest {
         @Test
         void roomKeepsItsOwnCopyOfTheMembers() {
             List<MeetingMember> list = new ArrayList<>(members("bob"));
-            Room replaced = coHostRoom.replaceMeetingMembers(ANCHOR, list, NOW);
+            Room replaced = coHostRoom.replaceMeetingMembers(ANCHOR, list, NOW).room();
 
             list.add(RoomFixtures.member("mallory"));
 
@@ -205,7 +236,10 @@ class RoomPermissionsTest {
 
         @Test
         void anchorMayClearTheMembers() {
-            assertEquals(List.of(), withBob.replaceMeetingMembers(ANCHOR, members(), NOW).meetingMembers());
+            RoomChange cleared = withBob.replaceMeetingMembers(ANCHOR, members(), NOW);
+
+            assertEquals(List.of(), cleared.room().meetingMembers());
+            assertEquals(Map.of("members", List.of()), onlyEvent(cleared).data());
         }
     }
 }
