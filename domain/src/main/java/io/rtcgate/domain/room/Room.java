@@ -4,13 +4,17 @@ import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A live room: the aggregate that guards its own lifecycle and who may change it. Immutable: every
- * change returns a new room with the same {@link #version()}, which the store compares and bumps.
+ * command returns a {@link RoomChange}, the new room (with the same {@link #version()}, which the store
+ * compares and bumps) and the events it caused. Rooms come into being through {@link #create} and back
+ * from storage through {@link #restore}; nothing else sets a room's status or vendor binding.
  */
 public final class Room {
 
@@ -65,8 +69,9 @@ public final class Room {
      * A new room in PREPARED state, bound to a vendor channel. Co-host and PK rooms get a meeting id for
      * their co-host session.
      */
-    public static Room create(String id, NewRoom request, String meetingId, VendorBinding binding, Instant now) {
-        return builder()
+    public static RoomChange create(Caller caller, String id, NewRoom request, String meetingId, VendorBinding binding,
+                                    Instant now) {
+        Room room = builder()
                 .id(id)
                 .title(request.title())
                 .notice(request.notice())
@@ -79,11 +84,38 @@ public final class Room {
                 .chatId(id)
                 .meetingId(request.mode() == RoomMode.NORMAL ? null : meetingId)
                 .metrics(RoomMetrics.ZERO)
-                .binding(Objects.requireNonNull(binding, "binding"))
+                .binding(binding)
                 .createdAt(now)
                 .updatedAt(now)
                 .version(0)
                 .build();
+        Objects.requireNonNull(binding, "binding");
+        return room.changed(caller, RoomEventType.ROOM_CREATED, now, Map.of(
+                "title", room.title, "anchor_id", room.anchorId, "mode", (long) room.mode.code(),
+                "vendor", binding.vendor().wireName(), "channel", binding.channel(), "epoch", binding.epoch()));
+    }
+
+    /** A room as a store kept it. Only stores call this. */
+    public static Room restore(RoomRecord stored) {
+        return builder()
+                .id(stored.id()).title(stored.title()).notice(stored.notice()).coverUrl(stored.coverUrl())
+                .anchorId(stored.anchorId()).anchorNick(stored.anchorNick()).extendsJson(stored.extendsJson())
+                .mode(stored.mode()).status(stored.status()).chatId(stored.chatId()).meetingId(stored.meetingId())
+                .vodId(stored.vodId()).meetingMembers(stored.meetingMembers()).metrics(stored.metrics())
+                .binding(stored.binding()).createdAt(stored.createdAt()).updatedAt(stored.updatedAt())
+                .startedAt(stored.startedAt()).stoppedAt(stored.stoppedAt()).version(stored.version())
+                .build();
+    }
+
+    /** What a store keeps of this room. */
+    public RoomRecord toRecord() {
+        return new RoomRecord(id, title, notice, coverUrl, anchorId, anchorNick, extendsJson, mode, status, chatId,
+                meetingId, vodId, meetingMembers, metrics, binding, createdAt, updatedAt, startedAt, stoppedAt, version);
+    }
+
+    /** This room as the store saved it: same state, the store's next version. Only stores call this. */
+    public Room savedAs(long newVersion) {
+        return toBuilder().version(newVersion).build();
     }
 
     public boolean isAnchor(Caller caller) {
@@ -101,45 +133,63 @@ public final class Room {
         }
     }
 
-    public Room start(Caller caller, Instant now) {
+    /** Goes live, or resumes a paused room; a resume keeps the time the live first started. */
+    public RoomChange start(Caller caller, Instant now) {
         requireAnchor(caller);
+        RoomEventType type = status == RoomStatus.PAUSED ? RoomEventType.ROOM_RESUMED : RoomEventType.ROOM_STARTED;
         Room live = moveTo(RoomStatus.LIVE, now);
-        // A resume keeps the time the live first started.
-        return startedAt == null ? live.toBuilder().startedAt(now).build() : live;
+        Room started = startedAt == null ? live.toBuilder().startedAt(now).build() : live;
+        return started.changed(caller, type, now, Map.of());
     }
 
-    public Room pause(Caller caller, Instant now) {
+    public RoomChange pause(Caller caller, Instant now) {
         requireAnchor(caller);
-        return moveTo(RoomStatus.PAUSED, now);
+        return moveTo(RoomStatus.PAUSED, now).changed(caller, RoomEventType.ROOM_PAUSED, now, Map.of());
     }
 
-    public Room stop(Caller caller, Instant now) {
+    public RoomChange stop(Caller caller, Instant now) {
         requireAnchor(caller);
-        return moveTo(RoomStatus.ENDED, now).toBuilder().stoppedAt(now).build();
+        return moveTo(RoomStatus.ENDED, now).toBuilder().stoppedAt(now).build()
+                .changed(caller, RoomEventType.ROOM_STOPPED, now, Map.of());
     }
 
-    public Room update(Caller caller, RoomChanges changes, Instant now) {
+    /** The anchor deletes the room; the change carries the room as it was, which the store removes. */
+    public RoomChange delete(Caller caller, Instant now) {
         requireAnchor(caller);
+        return changed(caller, RoomEventType.ROOM_DELETED, now, Map.of());
+    }
+
+    /** Changes the descriptive fields; the event names the fields that were given. */
+    public RoomChange update(Caller caller, RoomChanges changes, Instant now) {
+        requireAnchor(caller);
+        Map<String, Object> changed = new LinkedHashMap<>();
+        putIfGiven(changed, "title", changes.title());
+        putIfGiven(changed, "notice", changes.notice());
+        putIfGiven(changed, "cover_url", changes.coverUrl());
+        putIfGiven(changed, "extends", changes.extendsJson());
         return toBuilder()
                 .title(changes.title() != null ? changes.title() : title)
                 .notice(changes.notice() != null ? changes.notice() : notice)
                 .coverUrl(changes.coverUrl() != null ? changes.coverUrl() : coverUrl)
                 .extendsJson(changes.extendsJson() != null ? changes.extendsJson() : extendsJson)
                 .updatedAt(now)
-                .build();
+                .build()
+                .changed(caller, RoomEventType.ROOM_UPDATED, now, changed);
     }
 
     /**
      * Replaces the co-host members. The anchor or a current member may do it, on a co-host room that
      * has not ended.
      */
-    public Room replaceMeetingMembers(Caller caller, List<MeetingMember> members, Instant now) {
+    public RoomChange replaceMeetingMembers(Caller caller, List<MeetingMember> members, Instant now) {
         if (!isAnchor(caller) && !isMeetingMember(caller.userId())) {
             throw new ForbiddenException("only the anchor or a current co-host member may update the meeting");
         }
         requireCoHostSession();
         requireNotEnded();
-        return toBuilder().meetingMembers(members).updatedAt(now).build();
+        return toBuilder().meetingMembers(members).updatedAt(now).build()
+                .changed(caller, RoomEventType.MEETING_UPDATED, now,
+                        Map.of("members", members.stream().map(MeetingMember::userId).toList()));
     }
 
     /** An ended room takes no more members or participants. */
@@ -158,6 +208,16 @@ public final class Room {
 
     public String streamName() {
         return id;
+    }
+
+    private RoomChange changed(Caller caller, RoomEventType type, Instant now, Map<String, Object> data) {
+        return new RoomChange(this, List.of(new RoomEvent(id, type, caller.userId(), now, data)));
+    }
+
+    private static void putIfGiven(Map<String, Object> changed, String field, String value) {
+        if (value != null) {
+            changed.put(field, value);
+        }
     }
 
     private Room moveTo(RoomStatus next, Instant now) {
@@ -248,7 +308,7 @@ public final class Room {
         return version;
     }
 
-    public Builder toBuilder() {
+    private Builder toBuilder() {
         return builder()
                 .id(id).title(title).notice(notice).coverUrl(coverUrl)
                 .anchorId(anchorId).anchorNick(anchorNick).extendsJson(extendsJson)
@@ -258,7 +318,7 @@ public final class Room {
                 .version(version);
     }
 
-    public static Builder builder() {
+    private static Builder builder() {
         return new Builder();
     }
 
@@ -267,8 +327,8 @@ public final class Room {
         return "Room[" + id + ", " + status + ", v" + version + "]";
     }
 
-    /** Rebuilds a room field by field; used by the store to load one and by the room to change itself. */
-    public static final class Builder {
+    /** How the room builds its changed copies. */
+    private static final class Builder {
         private String id;
         private String title;
         private String notice;
@@ -293,28 +353,28 @@ public final class Room {
         private Builder() {
         }
 
-        public Builder id(String v) { this.id = v; return this; }
-        public Builder title(String v) { this.title = v; return this; }
-        public Builder notice(String v) { this.notice = v; return this; }
-        public Builder coverUrl(String v) { this.coverUrl = v; return this; }
-        public Builder anchorId(String v) { this.anchorId = v; return this; }
-        public Builder anchorNick(String v) { this.anchorNick = v; return this; }
-        public Builder extendsJson(String v) { this.extendsJson = v; return this; }
-        public Builder mode(RoomMode v) { this.mode = v; return this; }
-        public Builder status(RoomStatus v) { this.status = v; return this; }
-        public Builder chatId(String v) { this.chatId = v; return this; }
-        public Builder meetingId(String v) { this.meetingId = v; return this; }
-        public Builder vodId(String v) { this.vodId = v; return this; }
-        public Builder meetingMembers(List<MeetingMember> v) { this.meetingMembers = v; return this; }
-        public Builder metrics(RoomMetrics v) { this.metrics = v; return this; }
-        public Builder binding(VendorBinding v) { this.binding = v; return this; }
-        public Builder createdAt(Instant v) { this.createdAt = v; return this; }
-        public Builder updatedAt(Instant v) { this.updatedAt = v; return this; }
-        public Builder startedAt(Instant v) { this.startedAt = v; return this; }
-        public Builder stoppedAt(Instant v) { this.stoppedAt = v; return this; }
-        public Builder version(long v) { this.version = v; return this; }
+        Builder id(String v) { this.id = v; return this; }
+        Builder title(String v) { this.title = v; return this; }
+        Builder notice(String v) { this.notice = v; return this; }
+        Builder coverUrl(String v) { this.coverUrl = v; return this; }
+        Builder anchorId(String v) { this.anchorId = v; return this; }
+        Builder anchorNick(String v) { this.anchorNick = v; return this; }
+        Builder extendsJson(String v) { this.extendsJson = v; return this; }
+        Builder mode(RoomMode v) { this.mode = v; return this; }
+        Builder status(RoomStatus v) { this.status = v; return this; }
+        Builder chatId(String v) { this.chatId = v; return this; }
+        Builder meetingId(String v) { this.meetingId = v; return this; }
+        Builder vodId(String v) { this.vodId = v; return this; }
+        Builder meetingMembers(List<MeetingMember> v) { this.meetingMembers = v; return this; }
+        Builder metrics(RoomMetrics v) { this.metrics = v; return this; }
+        Builder binding(VendorBinding v) { this.binding = v; return this; }
+        Builder createdAt(Instant v) { this.createdAt = v; return this; }
+        Builder updatedAt(Instant v) { this.updatedAt = v; return this; }
+        Builder startedAt(Instant v) { this.startedAt = v; return this; }
+        Builder stoppedAt(Instant v) { this.stoppedAt = v; return this; }
+        Builder version(long v) { this.version = v; return this; }
 
-        public Room build() {
+        Room build() {
             return new Room(this);
         }
     }

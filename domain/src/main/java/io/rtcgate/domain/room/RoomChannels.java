@@ -5,18 +5,16 @@ import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.user.UserIds;
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelAdmin;
 import io.rtcgate.domain.vendor.ChannelRef;
 import io.rtcgate.domain.vendor.JoinCredential;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.JoinTokenIssuer;
+import io.rtcgate.domain.vendor.ParticipantLister;
 import io.rtcgate.domain.vendor.ParticipantRole;
 import io.rtcgate.domain.vendor.Participants;
-import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
 import io.rtcgate.domain.vendor.Vendor;
-import io.rtcgate.domain.vendor.VendorAdapters;
-import io.rtcgate.domain.vendor.VendorHealth;
+import io.rtcgate.domain.vendor.VendorPorts;
 import java.time.Duration;
 
 /** What people do with a room's vendor channel: join it, kick someone, see who is in, close it. */
@@ -26,14 +24,12 @@ public final class RoomChannels {
     public static final Duration MAX_KICK = Duration.ofDays(1);
 
     private final RoomStore rooms;
-    private final VendorAdapters adapters;
-    private final VendorHealth health;
+    private final VendorPorts ports;
     private final Duration tokenTtl;
 
-    public RoomChannels(RoomStore rooms, VendorAdapters adapters, VendorHealth health, Duration tokenTtl) {
+    public RoomChannels(RoomStore rooms, VendorPorts ports, Duration tokenTtl) {
         this.rooms = rooms;
-        this.adapters = adapters;
-        this.health = health;
+        this.ports = ports;
         this.tokenTtl = tokenTtl;
     }
 
@@ -64,10 +60,8 @@ public final class RoomChannels {
         }
         room.requireNotEnded();
         VendorBinding binding = bindingOf(room);
-        JoinTokenIssuer issuer = adapters.issuer(binding.vendor())
-                .orElseThrow(() -> new UnsupportedCapabilityException(binding.vendor(), Capability.RTC));
-        JoinRequest request = new JoinRequest(binding.channel(), caller.userId(), role, tokenTtl);
-        return health.call(binding.vendor(), Capability.RTC, "join token", () -> issuer.issue(request));
+        return ports.require(binding.vendor(), JoinTokenIssuer.class)
+                .issue(new JoinRequest(binding.channel(), caller.userId(), role, tokenTtl));
     }
 
     /** The anchor or an admin removes a user from the channel and keeps them out for a while. */
@@ -81,32 +75,21 @@ public final class RoomChannels {
             throw new ForbiddenException("only the room's anchor or an admin may kick");
         }
         VendorBinding binding = bindingOf(room);
-        ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.CHANNEL_ADMIN);
-        health.run(binding.vendor(), Capability.CHANNEL_ADMIN, "kick",
-                () -> admin.kick(channelRef(room, binding), userId, duration));
+        ports.require(binding.vendor(), ChannelAdmin.class).kick(channelRef(room, binding), userId, duration);
     }
 
     public RoomParticipants participants(String roomId) {
         Room room = rooms.require(roomId);
         VendorBinding binding = bindingOf(room);
-        ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.PARTICIPANT_LIST);
-        Participants participants = health.call(binding.vendor(), Capability.PARTICIPANT_LIST, "participants",
-                () -> admin.participants(channelRef(room, binding)));
+        Participants participants = ports.require(binding.vendor(), ParticipantLister.class)
+                .participants(channelRef(room, binding));
         return new RoomParticipants(binding.vendor(), participants);
     }
 
     /** Ends the room's channel on its vendor for everyone in it; a room without a channel has nothing to close. */
     public void close(Room room) {
-        room.binding().ifPresent(binding -> {
-            ChannelAdmin admin = channelAdmin(binding.vendor(), Capability.CHANNEL_ADMIN);
-            health.run(binding.vendor(), Capability.CHANNEL_ADMIN, "close channel", () -> admin.close(channelRef(room, binding)));
-        });
-    }
-
-    private ChannelAdmin channelAdmin(Vendor vendor, Capability needed) {
-        return adapters.channelAdmin(vendor)
-                .filter(admin -> admin.capabilities().contains(needed))
-                .orElseThrow(() -> new UnsupportedCapabilityException(vendor, needed));
+        room.binding().ifPresent(binding ->
+                ports.require(binding.vendor(), ChannelAdmin.class).close(channelRef(room, binding)));
     }
 
     private static VendorBinding bindingOf(Room room) {

@@ -7,7 +7,7 @@ import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.StreamUrlSigner;
 import io.rtcgate.domain.vendor.StreamUrls;
 import io.rtcgate.domain.vendor.Vendor;
-import io.rtcgate.domain.vendor.VendorAdapters;
+import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.domain.vendor.VendorRouter;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -24,16 +24,16 @@ public final class RoomService {
     private final RoomStore rooms;
     private final RoomIdGenerator ids;
     private final VendorRouter router;
-    private final VendorAdapters adapters;
+    private final VendorPorts ports;
     private final RoomChannels channels;
     private final Clock clock;
 
-    public RoomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorAdapters adapters,
+    public RoomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
                        RoomChannels channels, Clock clock) {
         this.rooms = rooms;
         this.ids = ids;
         this.router = router;
-        this.adapters = adapters;
+        this.ports = ports;
         this.channels = channels;
         this.clock = clock;
     }
@@ -49,9 +49,10 @@ public final class RoomService {
         VendorRouter.Snapshot routing = router.snapshot();
         Vendor chosen = vendor.map(v -> routing.pin(v, "vendor")).orElseGet(() -> routing.route(Capability.RTC));
         String id = ids.next().toString();
-        Room room = Room.create(id, request, ids.next().toString(), VendorBinding.first(id, chosen), clock.instant());
-        rooms.insert(room);
-        return view(room, caller, urlSigner(routing));
+        RoomChange created = Room.create(caller, id, request, ids.next().toString(), VendorBinding.first(id, chosen),
+                clock.instant());
+        rooms.insert(created);
+        return view(created.room(), caller, urlSigner(routing));
     }
 
     public RoomView get(Caller caller, String roomId) {
@@ -94,8 +95,7 @@ public final class RoomService {
     /** Deletes a room and returns it as it was. */
     public RoomView delete(Caller caller, String roomId) {
         Room room = rooms.require(roomId);
-        room.requireAnchor(caller);
-        rooms.delete(room);
+        rooms.delete(room.delete(caller, clock.instant()));
         return view(room, caller, urlSigner(router.snapshot()));
     }
 
@@ -112,7 +112,7 @@ public final class RoomService {
     public List<MeetingMember> replaceMeetingMembers(
             Caller caller, String roomId, List<MeetingMember> members, Optional<Long> expectedVersion) {
         Room room = rooms.require(roomId);
-        Room changed = room.replaceMeetingMembers(caller, members, clock.instant());
+        RoomChange changed = room.replaceMeetingMembers(caller, members, clock.instant());
         if (expectedVersion.isPresent() && expectedVersion.get() != room.version()) {
             throw new ConflictException(
                     "the room is at version " + room.version() + ", not " + expectedVersion.get());
@@ -120,8 +120,8 @@ public final class RoomService {
         return rooms.update(changed).meetingMembers();
     }
 
-    private RoomView change(Caller caller, String roomId, BiFunction<Room, Instant, Room> change) {
-        Room changed = change.apply(rooms.require(roomId), clock.instant());
+    private RoomView change(Caller caller, String roomId, BiFunction<Room, Instant, RoomChange> change) {
+        RoomChange changed = change.apply(rooms.require(roomId), clock.instant());
         return view(rooms.update(changed), caller, urlSigner(router.snapshot()));
     }
 
@@ -131,7 +131,7 @@ public final class RoomService {
      * vendor down, or none is enabled), so rooms on a healthy RTC vendor keep working.
      */
     private Optional<StreamUrlSigner> urlSigner(VendorRouter.Snapshot routing) {
-        return routing.serving(Capability.STREAM_URLS).flatMap(adapters::urlSigner);
+        return routing.serving(Capability.STREAM_URLS).flatMap(vendor -> ports.find(vendor, StreamUrlSigner.class));
     }
 
     private static RoomView view(Room room, Caller caller, Optional<StreamUrlSigner> signer) {

@@ -1,6 +1,7 @@
 package io.rtcgate.domain.room;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,11 @@ public enum RoomStatus {
 
     public int code() {
         return code;
+    }
+
+    /** The lower-case name the native API uses. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean canMoveTo(RoomStatus next) {

@@ -4,10 +4,19 @@ import io.rtcgate.domain.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: durable rooms, with optimistic concurrency on {@link Room#version()}. */
+/**
+ * Port: durable rooms and their events, with optimistic concurrency on {@link Room#version()}. Every
+ * write saves a {@link RoomChange}: the room and its events in one transaction, the events numbered per
+ * room from 1 without gaps, in the order they committed.
+ */
 public interface RoomStore {
 
-    void insert(Room room);
+    /**
+     * Saves a new room with its events.
+     *
+     * @throws io.rtcgate.domain.ConflictException when a room with that id exists
+     */
+    void insert(RoomChange created);
 
     Optional<Room> find(String id);
 
@@ -17,20 +26,24 @@ public interface RoomStore {
     }
 
     /**
-     * Saves {@code room} if the stored version still equals {@code room.version()}, and returns it with
-     * the next version.
+     * Saves the changed room if the stored version still equals its version, with its events, and returns
+     * it with the next version.
      *
      * @throws io.rtcgate.domain.ConflictException when another writer saved the room first
      */
-    Room update(Room room);
+    Room update(RoomChange change);
 
     /**
-     * Deletes the room if the stored version still equals {@code room.version()}.
+     * Deletes the room if the stored version still equals its version, and keeps the change's events: a
+     * room's history outlives it.
      *
      * @throws io.rtcgate.domain.ConflictException when another writer saved the room first
      */
-    void delete(Room room);
+    void delete(RoomChange deleted);
 
     /** Rooms newest first; ties are broken by id so pages are stable. */
     List<Room> list(RoomQuery query);
+
+    /** Up to {@code limit} events of the room with a sequence number above {@code afterSeq}, oldest first. */
+    List<RecordedRoomEvent> events(String roomId, long afterSeq, int limit);
 }

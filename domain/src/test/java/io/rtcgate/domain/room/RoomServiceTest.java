@@ -8,8 +8,8 @@ import static io.rtcgate.domain.room.RoomFixtures.T0;
 import static io.rtcgate.domain.room.RoomFixtures.members;
 import static io.rtcgate.domain.room.RoomFixtures.newRoom;
 import static io.rtcgate.domain.room.RoomFixtures.newRoomFor;
-import static io.rtcgate.domain.vendor.FakeStreamUrlSigner.pullFor;
-import static io.rtcgate.domain.vendor.FakeStreamUrlSigner.pushFor;
+import static io.rtcgate.testkit.FakeStreamUrlSigner.pullFor;
+import static io.rtcgate.testkit.FakeStreamUrlSigner.pushFor;
 import static io.rtcgate.domain.vendor.Vendor.AGORA;
 import static io.rtcgate.domain.vendor.Vendor.ALIYUN;
 import static io.rtcgate.domain.vendor.Vendor.TENCENT;
@@ -29,16 +29,18 @@ import io.rtcgate.domain.vendor.OperatorState;
 import io.rtcgate.domain.vendor.RoutingPolicy;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException.Kind;
-import io.rtcgate.domain.vendor.VendorFakes.FakeChannelAdmin.Call;
-import io.rtcgate.domain.vendor.VendorFleet;
+import io.rtcgate.domain.vendor.VendorPort;
+import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.domain.vendor.VendorRouter;
-import io.rtcgate.emulator.ManualClock;
+import io.rtcgate.testkit.FakeChannelAdmin.Call;
+import io.rtcgate.testkit.InMemoryRoomStore;
+import io.rtcgate.testkit.ManualClock;
+import io.rtcgate.testkit.VendorFleet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -57,9 +59,17 @@ class RoomServiceTest {
     private final InMemoryRoomStore store = new InMemoryRoomStore();
     private final SequentialRoomIdGenerator ids = new SequentialRoomIdGenerator();
     private final VendorFleet vendors = new VendorFleet(clock);
-    private final RoomChannels channels = new RoomChannels(store, vendors.adapters(), vendors.health(), TOKEN_TTL);
+    private final RoomChannels channels = new RoomChannels(store, vendors.ports(), TOKEN_TTL);
     private final RoomService service =
-            new RoomService(store, ids, vendors.router(), vendors.adapters(), channels, clock);
+            new RoomService(store, ids, vendors.router(), vendors.ports(), channels, clock);
+
+    /** A service on a gateway where only Agora is enabled, with its token issuer and channel admin. */
+    private RoomService agoraOnlyService() {
+        VendorPorts agoraOnly = new VendorPorts(List.<VendorPort>of(vendors.issuer(AGORA), vendors.admin(AGORA)),
+                vendors.guard());
+        var router = new VendorRouter(RoutingPolicy.of(Map.of(), agoraOnly), vendors.states(), vendors.health());
+        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL), clock);
+    }
 
     private String createRoom(RoomMode mode) {
         return create(ANCHOR, newRoom(mode)).room().id();
@@ -247,11 +257,7 @@ class RoomServiceTest {
 
         @Test
         void noSigningVendorConfiguredMeansRoomsWithoutUrls() {
-            var rtcOnly = new VendorRouter(new RoutingPolicy(Set.of(AGORA), Map.of(Capability.RTC, List.of(AGORA))),
-                    vendors.states(), vendors.health());
-            var rtcOnlyService = new RoomService(store, ids, rtcOnly, vendors.adapters(), channels, clock);
-
-            RoomView view = rtcOnlyService.create(ANCHOR, newRoom(RoomMode.NORMAL), Optional.empty());
+            RoomView view = agoraOnlyService().create(ANCHOR, newRoom(RoomMode.NORMAL), Optional.empty());
 
             assertEquals(Optional.empty(), view.push());
             assertEquals(Optional.empty(), view.pull());
@@ -389,7 +395,7 @@ class RoomServiceTest {
 
         @Test
         void preferredVendorWithAnOpenCircuitIsSkipped() {
-            vendors.openCircuit(AGORA, Capability.RTC);
+            vendors.openCircuit(AGORA);
 
             assertBoundTo(TENCENT, createOn(Optional.empty()));
         }
@@ -415,12 +421,8 @@ class RoomServiceTest {
 
         @Test
         void pinningAVendorThatIsNotEnabledIsInvalidInputOnTheVendorField() {
-            var agoraOnly = new VendorRouter(
-                    new RoutingPolicy(Set.of(AGORA), Map.of(Capability.RTC, List.of(AGORA))), vendors.states(), vendors.health());
-            var agoraOnlyService = new RoomService(store, ids, agoraOnly, vendors.adapters(), channels, clock);
-
             assertInvalidInput("vendor",
-                    () -> agoraOnlyService.create(ANCHOR, newRoom(RoomMode.NORMAL), Optional.of(TENCENT)));
+                    () -> agoraOnlyService().create(ANCHOR, newRoom(RoomMode.NORMAL), Optional.of(TENCENT)));
             assertEquals(0, store.size());
         }
 
@@ -475,13 +477,13 @@ class RoomServiceTest {
 
             service.stop(ANCHOR, roomId);
 
-            assertEquals(1, vendors.health().snapshot(AGORA, Capability.CHANNEL_ADMIN).recentErrors());
+            assertEquals(1, vendors.health().snapshot(AGORA).errors().get(Capability.CHANNEL_ADMIN).recentErrors());
         }
 
         @Test
         void roomEndsWithoutCallingAVendorWhoseCircuitIsOpen() {
             service.start(ANCHOR, roomId);
-            vendors.openCircuit(AGORA, Capability.CHANNEL_ADMIN);
+            vendors.openCircuit(AGORA);
 
             assertEquals(RoomStatus.ENDED, service.stop(ANCHOR, roomId).room().status());
             assertEquals(RoomStatus.ENDED, store.stored(roomId).status());
@@ -490,8 +492,11 @@ class RoomServiceTest {
 
         @Test
         void roomWithoutAVendorChannelEndsWithoutClosingAnything() {
-            Room imported = RoomFixtures.roomIn(RoomStatus.LIVE).toBuilder().id("imported").binding(null).build();
-            store.insert(imported);
+            Room imported = Room.restore(new RoomRecord("imported", "imported", null, null, RoomFixtures.ANCHOR_ID, null, null,
+                    RoomMode.NORMAL, RoomStatus.LIVE, "imported", null, null, List.of(), RoomMetrics.ZERO, null,
+                    T0, T0, T0, null, 0));
+            store.insert(new RoomChange(imported,
+                    List.of(new RoomEvent("imported", RoomEventType.ROOM_CREATED, "import", T0, Map.of()))));
 
             assertEquals(RoomStatus.ENDED, service.stop(ANCHOR, "imported").room().status());
             for (Vendor vendor : Vendor.values()) {
@@ -646,5 +651,37 @@ class RoomServiceTest {
             assertThrows(ConflictException.class, () -> replace(ANCHOR, members("bob"), Optional.empty()));
             assertEquals(List.of(), service.meetingMembers(coHostRoom));
         }
+    }
+
+    @Test
+    void everyUseCaseWritesItsEventsWithTheChange() {
+        String roomId = createRoom(RoomMode.COHOST);
+        service.start(ANCHOR, roomId);
+        service.pause(ANCHOR, roomId);
+        service.start(ANCHOR, roomId);
+        service.update(ANCHOR, roomId, NEW_TITLE);
+        service.replaceMeetingMembers(ANCHOR, roomId, members("bob"), Optional.empty());
+        service.stop(ANCHOR, roomId);
+        service.delete(ANCHOR, roomId);
+
+        List<RecordedRoomEvent> events = store.events(roomId, 0, 100);
+        assertEquals(List.of(RoomEventType.ROOM_CREATED, RoomEventType.ROOM_STARTED, RoomEventType.ROOM_PAUSED,
+                        RoomEventType.ROOM_RESUMED, RoomEventType.ROOM_UPDATED, RoomEventType.MEETING_UPDATED,
+                        RoomEventType.ROOM_STOPPED, RoomEventType.ROOM_DELETED),
+                events.stream().map(recorded -> recorded.event().type()).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), events.stream().map(RecordedRoomEvent::seq).toList());
+        assertEquals(Map.of("title", "new title"), events.get(4).event().data());
+        assertEquals(Map.of("members", List.of("bob")), events.get(5).event().data());
+    }
+
+    @Test
+    void aRefusedCommandWritesNoEvent() {
+        String roomId = createRoom(RoomMode.NORMAL);
+
+        assertThrows(ForbiddenException.class, () -> service.start(STRANGER, roomId));
+        assertThrows(ConflictException.class, () -> service.pause(ANCHOR, roomId));
+
+        assertEquals(List.of(RoomEventType.ROOM_CREATED),
+                store.events(roomId, 0, 100).stream().map(recorded -> recorded.event().type()).toList());
     }
 }

@@ -1,0 +1,20 @@
+package io.rtcgate.domain.room;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something that happened to a room, caused by {@code actor} at {@code at}. {@code data} holds plain
+ * values only (strings, numbers, booleans, lists and maps of them), so any store can keep it as JSON.
+ */
+public record RoomEvent(String roomId, RoomEventType type, String actor, Instant at, Map<String, Object> data) {
+
+    public RoomEvent {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+        data = Map.copyOf(data);
+    }
+}

@@ -1,0 +1,36 @@
+package io.rtcgate.domain.room;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A room as a store keeps it, field by field. The only way back to a {@link Room} is
+ * {@link Room#restore}, which stores alone call (an architecture test checks it): everyone else changes
+ * rooms through their commands.
+ */
+public record RoomRecord(
+        String id,
+        String title,
+        String notice,
+        String coverUrl,
+        String anchorId,
+        String anchorNick,
+        String extendsJson,
+        RoomMode mode,
+        RoomStatus status,
+        String chatId,
+        String meetingId,
+        String vodId,
+        List<MeetingMember> meetingMembers,
+        RoomMetrics metrics,
+        VendorBinding binding,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant startedAt,
+        Instant stoppedAt,
+        long version) {
+
+    public RoomRecord {
+        meetingMembers = List.copyOf(meetingMembers);
+    }
+}
