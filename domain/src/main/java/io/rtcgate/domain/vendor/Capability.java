@@ -1,29 +1,56 @@
 package io.rtcgate.domain.vendor;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
- * What a vendor adapter can do. Routing keeps an ordered vendor list per routable capability, under
- * {@code rtcgate.routing.<configKey>}.
+ * What a vendor can do, one port interface each. Routing keeps an ordered vendor list per capability
+ * under {@code rtcgate.routing.<configKey>}. A vendor offers a capability when one of its adapters
+ * implements the port; adding a capability is a constant here and its port interface.
  */
 public enum Capability {
-    /** Join credentials for a room's channel; a room is bound to the vendor routed for this. */
-    RTC("rtc"),
-    /** Signed push and play URLs. */
-    STREAM_URLS("stream-urls"),
+    /** Join credentials for a room's channel; a room is bound to the vendor routed for this. Local signing. */
+    RTC("rtc", JoinTokenIssuer.class, false),
+    /** Signed push and play URLs. Local signing. */
+    STREAM_URLS("stream-urls", StreamUrlSigner.class, false),
     /** Kick a user, close a channel. */
-    CHANNEL_ADMIN("channel-admin"),
+    CHANNEL_ADMIN("channel-admin", ChannelAdmin.class, true),
     /** List who is in a channel. Not every vendor offers it. */
-    PARTICIPANT_LIST("participant-list"),
-    MIXING("mixing"),
-    RECORDING("recording"),
-    INGEST("ingest");
+    PARTICIPANT_LIST("participant-list", ParticipantLister.class, true);
 
     private final String configKey;
+    private final Class<? extends VendorPort> port;
+    private final boolean callsVendor;
 
-    Capability(String configKey) {
+    Capability(String configKey, Class<? extends VendorPort> port, boolean callsVendor) {
         this.configKey = configKey;
+        this.port = port;
+        this.callsVendor = callsVendor;
     }
 
     public String configKey() {
         return configKey;
+    }
+
+    /** The port interface an adapter implements to offer this capability. */
+    public Class<? extends VendorPort> port() {
+        return port;
+    }
+
+    /**
+     * Whether the port's calls reach the vendor's cloud. Only those can fail at the vendor, so only they
+     * have a timeout, count for the vendor's health and take injected faults; local signing does none.
+     */
+    public boolean callsVendor() {
+        return callsVendor;
+    }
+
+    public static Capability of(Class<? extends VendorPort> port) {
+        return Arrays.stream(values()).filter(capability -> capability.port == port).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(port.getName() + " is not a vendor port"));
+    }
+
+    public static Optional<Capability> ofConfigKey(String key) {
+        return Arrays.stream(values()).filter(capability -> capability.configKey.equals(key)).findFirst();
     }
 }

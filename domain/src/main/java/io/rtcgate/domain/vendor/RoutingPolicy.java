@@ -1,21 +1,66 @@
 package io.rtcgate.domain.vendor;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The configured vendors and, per capability, the order in which to prefer them. */
-public record RoutingPolicy(Set<Vendor> enabled, Map<Capability, List<Vendor>> preferences) {
+/**
+ * Per capability, the vendors to prefer, best first, among the enabled vendors that offer it. A
+ * capability nobody configured prefers every vendor that offers it, in {@link Vendor} order.
+ */
+public final class RoutingPolicy {
 
-    public RoutingPolicy {
-        enabled = Set.copyOf(enabled);
-        var copy = new EnumMap<Capability, List<Vendor>>(Capability.class);
-        preferences.forEach((capability, vendors) -> copy.put(capability, List.copyOf(vendors)));
-        preferences = Map.copyOf(copy);
+    private static final System.Logger LOG = System.getLogger(RoutingPolicy.class.getName());
+
+    private final Set<Vendor> enabled;
+    private final Map<Capability, List<Vendor>> preferences = new EnumMap<>(Capability.class);
+
+    private RoutingPolicy(Set<Vendor> enabled) {
+        this.enabled = Set.copyOf(enabled);
     }
 
+    /**
+     * Checks the configured lists against what the vendors offer and fills in the rest. A vendor that is
+     * not enabled is skipped; an enabled vendor listed for a capability it does not offer is a mistake.
+     *
+     * @param configured the lists from {@code rtcgate.routing.<capability>}, by capability
+     * @throws IllegalArgumentException naming the setting when a list names a vendor without the capability
+     */
+    public static RoutingPolicy of(Map<Capability, List<Vendor>> configured, VendorPorts ports) {
+        RoutingPolicy policy = new RoutingPolicy(ports.vendors());
+        for (Capability capability : Capability.values()) {
+            List<Vendor> listed = configured.get(capability);
+            if (listed == null) {
+                policy.preferences.put(capability,
+                        Arrays.stream(Vendor.values()).filter(vendor -> ports.offers(vendor, capability)).toList());
+                continue;
+            }
+            String setting = "rtcgate.routing." + capability.configKey();
+            for (Vendor vendor : listed) {
+                if (ports.vendors().contains(vendor) && !ports.offers(vendor, capability)) {
+                    throw new IllegalArgumentException(setting + " names " + vendor.wireName() + ", which offers no "
+                            + capability.configKey() + " (it offers " + ports.capabilities(vendor).stream()
+                            .map(Capability::configKey).toList() + ")");
+                }
+                if (!ports.vendors().contains(vendor)) {
+                    LOG.log(System.Logger.Level.INFO, "{0} names {1}, which is not enabled: routing skips it",
+                            setting, vendor.wireName());
+                }
+            }
+            policy.preferences.put(capability, listed.stream().distinct().filter(ports.vendors()::contains).toList());
+        }
+        return policy;
+    }
+
+    /** The vendors that are enabled on this gateway. */
+    public Set<Vendor> enabled() {
+        return enabled;
+    }
+
+    /** The enabled vendors offering {@code capability}, best first. */
     public List<Vendor> preferenceFor(Capability capability) {
-        return preferences.getOrDefault(capability, List.of());
+        return preferences.get(capability);
     }
 }

@@ -7,21 +7,30 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * Health of each vendor capability, learned from the outcomes of real calls on this node: transport
- * errors, timeouts, server errors and throttling count against a vendor; its own refusals do not.
+ * Health of each vendor's cloud, learned on this node from the outcomes of the calls that reach it,
+ * whatever their capability: transport errors, timeouts, server errors and throttling count against the
+ * vendor; its own refusals do not. One circuit per vendor decides whether new work may go there and
+ * whether calls go out at all. Only {@link PortGuard} records outcomes, so no call site keeps books.
  */
 public final class VendorHealth {
 
-    /** How a vendor capability looks now. */
-    public record Snapshot(Vendor vendor, Capability capability, CircuitBreaker.State circuit, int recentErrors,
-                           Instant lastErrorAt, String lastError) {
+    /** The errors one capability's calls met lately. */
+    public record CapabilityErrors(int recentErrors, Instant lastErrorAt, String lastError) {
+    }
+
+    /** How a vendor looks now: its circuit, and the recent errors of each capability that calls it. */
+    public record Snapshot(Vendor vendor, CircuitBreaker.State circuit, Map<Capability, CapabilityErrors> errors) {
+
+        public Snapshot {
+            errors = Map.copyOf(errors);
+        }
     }
 
     /** Every vendor and capability, made up front: routing reads them on every room read, without a lock. */
-    private final Map<Vendor, Map<Capability, Entry>> entries = new EnumMap<>(Vendor.class);
+    private final Map<Vendor, CircuitBreaker> circuits = new EnumMap<>(Vendor.class);
+    private final Map<Vendor, Map<Capability, ErrorLog>> errors = new EnumMap<>(Vendor.class);
     private final Duration errorWindow;
     private final Clock clock;
 
@@ -29,93 +38,71 @@ public final class VendorHealth {
         this.errorWindow = errorWindow;
         this.clock = clock;
         for (Vendor vendor : Vendor.values()) {
-            Map<Capability, Entry> byCapability = new EnumMap<>(Capability.class);
+            circuits.put(vendor, new CircuitBreaker(failureThreshold, coolDown));
+            Map<Capability, ErrorLog> byCapability = new EnumMap<>(Capability.class);
             for (Capability capability : Capability.values()) {
-                byCapability.put(capability, new Entry(new CircuitBreaker(failureThreshold, coolDown)));
+                byCapability.put(capability, new ErrorLog());
             }
-            entries.put(vendor, byCapability);
+            errors.put(vendor, byCapability);
         }
     }
 
-    /** Whether routing may send new work to this vendor capability. */
-    public boolean isAvailable(Vendor vendor, Capability capability) {
-        return entry(vendor, capability).breaker.isAvailable(clock.instant());
+    /** Whether routing may send new work to the vendor: not while its circuit is open. */
+    public boolean isAvailable(Vendor vendor) {
+        return circuits.get(vendor).isAvailable(clock.instant());
     }
 
-    /**
-     * Runs one vendor call and records its outcome. While the circuit is open the call is not made.
-     *
-     * @throws VendorException from the call, or with kind UNAVAILABLE when the circuit is open
-     */
-    public <T> T call(Vendor vendor, Capability capability, String operation, Supplier<T> call) {
-        Entry entry = entry(vendor, capability);
-        if (!entry.breaker.tryAcquire(clock.instant())) {
-            throw new VendorException(vendor, operation, VendorException.Kind.UNAVAILABLE, "circuit_open",
-                    "the gateway stopped calling it after repeated failures; it is retried after a cool-down");
-        }
-        boolean settled = false;
-        try {
-            T result = call.get();
-            entry.breaker.onSuccess();
-            settled = true;
-            return result;
-        } catch (VendorException e) {
-            if (e.kind().countsAgainstHealth()) {
-                Instant failedAt = clock.instant();
-                entry.recordError(failedAt, e.getMessage());
-                entry.breaker.onFailure(failedAt);
-                settled = true;
-            }
-            throw e;
-        } finally {
-            // anything else (a refusal, an adapter bug, even an Error) frees a half-open trial slot
-            if (!settled) {
-                entry.breaker.onNeutral();
-            }
-        }
-    }
-
-    public void run(Vendor vendor, Capability capability, String operation, Runnable call) {
-        call(vendor, capability, operation, () -> {
-            call.run();
-            return null;
-        });
-    }
-
-    public Snapshot snapshot(Vendor vendor, Capability capability) {
-        Entry entry = entry(vendor, capability);
+    public Snapshot snapshot(Vendor vendor) {
         Instant now = clock.instant();
-        synchronized (entry) {
-            entry.forgetOld(now);
-            return new Snapshot(vendor, capability, entry.breaker.state(now), entry.recentErrors.size(),
-                    entry.lastErrorAt, entry.lastError);
-        }
+        Map<Capability, CapabilityErrors> byCapability = new EnumMap<>(Capability.class);
+        errors.get(vendor).forEach((capability, log) -> {
+            if (capability.callsVendor()) {
+                byCapability.put(capability, log.read(now));
+            }
+        });
+        return new Snapshot(vendor, circuits.get(vendor).state(now), byCapability);
     }
 
-    private Entry entry(Vendor vendor, Capability capability) {
-        return entries.get(vendor).get(capability);
+    /** Whether a call may go out now; in HALF_OPEN only one trial call at a time. */
+    boolean tryAcquire(Vendor vendor) {
+        return circuits.get(vendor).tryAcquire(clock.instant());
     }
 
-    private final class Entry {
-        final CircuitBreaker breaker;
-        final Deque<Instant> recentErrors = new ArrayDeque<>();
-        Instant lastErrorAt;
-        String lastError;
+    void recordSuccess(Vendor vendor) {
+        circuits.get(vendor).onSuccess();
+    }
 
-        Entry(CircuitBreaker breaker) {
-            this.breaker = breaker;
-        }
+    void recordFailure(Vendor vendor, Capability capability, String message) {
+        Instant failedAt = clock.instant();
+        errors.get(vendor).get(capability).record(failedAt, message);
+        circuits.get(vendor).onFailure(failedAt);
+    }
 
-        synchronized void recordError(Instant now, String message) {
-            recentErrors.addLast(now);
-            lastErrorAt = now;
-            lastError = message;
+    /** A call that said nothing about the vendor's health (it refused bad input, or an adapter bug). */
+    void recordNeutral(Vendor vendor) {
+        circuits.get(vendor).onNeutral();
+    }
+
+    private final class ErrorLog {
+        final Deque<Instant> recent = new ArrayDeque<>();
+        Instant lastAt;
+        String last;
+
+        synchronized void record(Instant now, String message) {
+            recent.addLast(now);
+            lastAt = now;
+            last = message;
             forgetOld(now);
         }
 
-        synchronized void forgetOld(Instant now) {
-            while (!recentErrors.isEmpty() && recentErrors.peekFirst().isBefore(now.minus(errorWindow))) {
-                recentErrors.removeFirst();
+        synchronized CapabilityErrors read(Instant now) {
+            forgetOld(now);
+            return new CapabilityErrors(recent.size(), lastAt, last);
+        }
+
+        private void forgetOld(Instant now) {
+            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(errorWindow))) {
+                recent.removeFirst();
             }
         }
     }

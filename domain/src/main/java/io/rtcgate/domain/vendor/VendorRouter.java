@@ -4,11 +4,10 @@ import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.InvalidInputException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * Picks the vendor for a capability: the first in its preference list that is enabled, in service
- * and not failing on this node.
+ * Picks the vendor for a capability: the first in its preference list that the operators keep in
+ * service and, for new work, whose cloud is not failing on this node.
  */
 public final class VendorRouter {
 
@@ -22,14 +21,18 @@ public final class VendorRouter {
         this.health = health;
     }
 
-    /** The vendor for new work, such as a new room: only a vendor the operators keep up takes it. */
+    /**
+     * The vendor for new work, such as a new room: only a vendor the operators keep up and whose circuit
+     * is not open takes it.
+     */
     public Vendor route(Capability capability) {
         return snapshot().route(capability);
     }
 
     /**
      * The vendor that serves existing rooms, such as signing their stream URLs on every read. A draining
-     * vendor still serves them; a down one does not. Empty when no vendor can.
+     * vendor still serves them; a down one does not. Failing calls to a vendor's cloud do not stop local
+     * work for rooms it already has. Empty when no vendor can.
      */
     public Optional<Vendor> serving(Capability capability) {
         return snapshot().serving(capability);
@@ -56,13 +59,18 @@ public final class VendorRouter {
 
         /** See {@link VendorRouter#route}. */
         public Vendor route(Capability capability) {
-            return first(capability, OperatorState::acceptsNewRooms)
+            return policy.preferenceFor(capability).stream()
+                    .filter(vendor -> stateOf(vendor).acceptsNewRooms())
+                    .filter(health::isAvailable)
+                    .findFirst()
                     .orElseThrow(() -> new NoHealthyVendorException(capability, policy.preferenceFor(capability)));
         }
 
         /** See {@link VendorRouter#serving}. */
         public Optional<Vendor> serving(Capability capability) {
-            return first(capability, OperatorState::servesExistingRooms);
+            return policy.preferenceFor(capability).stream()
+                    .filter(vendor -> stateOf(vendor).servesExistingRooms())
+                    .findFirst();
         }
 
         /** See {@link VendorRouter#pin}. */
@@ -75,14 +83,6 @@ public final class VendorRouter {
                 throw new ConflictException(vendor.wireName() + " is " + state.wireName() + " and takes no new rooms");
             }
             return vendor;
-        }
-
-        private Optional<Vendor> first(Capability capability, Predicate<OperatorState> inService) {
-            return policy.preferenceFor(capability).stream()
-                    .filter(policy.enabled()::contains)
-                    .filter(vendor -> inService.test(stateOf(vendor)))
-                    .filter(vendor -> health.isAvailable(vendor, capability))
-                    .findFirst();
         }
 
         /** A vendor never set is up, as the store promises. */

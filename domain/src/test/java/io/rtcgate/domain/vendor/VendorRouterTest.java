@@ -11,31 +11,53 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rtcgate.domain.ConflictException;
-import io.rtcgate.emulator.ManualClock;
+import io.rtcgate.testkit.FakeChannelAdmin;
+import io.rtcgate.testkit.FakeJoinTokenIssuer;
+import io.rtcgate.testkit.FakeStreamUrlSigner;
+import io.rtcgate.testkit.InMemoryVendorStateStore;
+import io.rtcgate.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Routing on a gateway where Agora and Tencent are enabled. RTC and stream URLs prefer Aliyun (not
- * enabled here), then Agora, then Tencent; channel administration prefers Tencent, then Agora.
+ * Routing on a gateway where Agora and Tencent are enabled, each with join tokens, channel admin and a
+ * stream URL signer. RTC and stream URLs prefer Aliyun (not enabled here), then Agora, then Tencent;
+ * channel administration prefers Tencent, then Agora.
  */
 class VendorRouterTest {
 
-    private static final RoutingPolicy POLICY = new RoutingPolicy(Set.of(AGORA, TENCENT), Map.of(
-            RTC, List.of(ALIYUN, AGORA, TENCENT),
-            CHANNEL_ADMIN, List.of(TENCENT, AGORA),
-            STREAM_URLS, List.of(ALIYUN, AGORA, TENCENT)));
+    private static final int THRESHOLD = 2;
+    private static final Duration COOL_DOWN = Duration.ofSeconds(30);
+    private static final ChannelRef CHANNEL = new ChannelRef("c", "s", "a");
 
     private final ManualClock clock = new ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
-    private final VendorFleet fleet = new VendorFleet(clock);
-    private final VendorRouter router = new VendorRouter(POLICY, fleet.states(), fleet.health());
+    private final InMemoryVendorStateStore states = new InMemoryVendorStateStore();
+    private final VendorHealth health = new VendorHealth(THRESHOLD, COOL_DOWN, Duration.ofMinutes(5), clock);
+    private final FakeChannelAdmin agoraAdmin = new FakeChannelAdmin(AGORA);
+    private final FakeChannelAdmin tencentAdmin = new FakeChannelAdmin(TENCENT);
+    private final VendorPorts ports = new VendorPorts(List.of(
+            new FakeJoinTokenIssuer(AGORA), agoraAdmin, new FakeStreamUrlSigner(AGORA),
+            new FakeJoinTokenIssuer(TENCENT), tencentAdmin, new FakeStreamUrlSigner(TENCENT)),
+            new PortGuard(health, new VendorFaults(clock), Duration.ofSeconds(1), () -> 0.5));
+    private final VendorRouter router = new VendorRouter(RoutingPolicy.of(Map.of(
+            RTC, List.of(ALIYUN, AGORA, TENCENT),
+            CHANNEL_ADMIN, List.of(TENCENT, AGORA),
+            STREAM_URLS, List.of(ALIYUN, AGORA, TENCENT)), ports), states, health);
+
+    /** The vendor's cloud fails real calls until its circuit opens. */
+    private void openCircuit(Vendor vendor, FakeChannelAdmin admin) {
+        admin.failWith(VendorException.Kind.TRANSPORT);
+        for (int i = 0; i < THRESHOLD; i++) {
+            assertThrows(VendorException.class, () -> ports.require(vendor, ChannelAdmin.class).close(CHANNEL));
+        }
+        admin.succeed();
+    }
 
     @Test
     void routesToTheFirstEnabledVendorInPreferenceOrder() {
@@ -50,47 +72,49 @@ class VendorRouterTest {
     @ParameterizedTest
     @EnumSource(value = OperatorState.class, names = {"DRAINING", "DOWN"})
     void vendorTakenOutOfServiceGetsNoNewWorkUntilItIsUpAgain(OperatorState state) {
-        fleet.states().set(AGORA, state);
+        states.set(AGORA, state);
         assertEquals(TENCENT, router.route(RTC));
 
-        fleet.states().set(AGORA, OperatorState.UP);
+        states.set(AGORA, OperatorState.UP);
         assertEquals(AGORA, router.route(RTC));
     }
 
     @Test
-    void vendorWithAnOpenCircuitGetsNoNewWorkUntilItRecovers() {
-        fleet.openCircuit(AGORA, RTC);
-        assertEquals(TENCENT, router.route(RTC));
+    void vendorWhoseCloudKeepsFailingGetsNoNewWorkOfAnyCapabilityUntilItRecovers() {
+        openCircuit(AGORA, agoraAdmin);
+        assertEquals(TENCENT, router.route(RTC), "channel admin calls failed, and rooms avoid the vendor");
 
-        clock.advance(VendorFleet.COOL_DOWN.minusNanos(1));
+        clock.advance(COOL_DOWN.minusNanos(1));
         assertEquals(TENCENT, router.route(RTC));
 
         clock.advance(Duration.ofNanos(1));
         assertEquals(AGORA, router.route(RTC), "half open: new work goes there again");
-        fleet.health().call(AGORA, RTC, "trial", () -> "ok");
-        assertEquals(AGORA, router.route(RTC), "closed again");
+        ports.require(AGORA, ChannelAdmin.class).close(CHANNEL);
+        assertEquals(AGORA, router.route(RTC), "closed again after a good trial call");
     }
 
     @Test
-    void openCircuitOfAnotherCapabilityDoesNotMatter() {
-        fleet.openCircuit(AGORA, CHANNEL_ADMIN);
+    void failuresOfAnotherVendorDoNotMatter() {
+        openCircuit(TENCENT, tencentAdmin);
 
         assertEquals(AGORA, router.route(RTC));
+        assertEquals(AGORA, router.route(CHANNEL_ADMIN));
     }
 
     @Test
     void nothingAvailableIsNoHealthyVendor() {
-        fleet.states().set(AGORA, OperatorState.DOWN);
-        fleet.openCircuit(TENCENT, RTC);
+        states.set(AGORA, OperatorState.DOWN);
+        openCircuit(TENCENT, tencentAdmin);
 
         NoHealthyVendorException e = assertThrows(NoHealthyVendorException.class, () -> router.route(RTC));
-        assertEquals("no vendor is available for rtc (configured: [aliyun, agora, tencent])", e.getMessage());
+        assertEquals("no vendor is available for rtc (configured: [agora, tencent])", e.getMessage());
     }
 
     @Test
-    void capabilityWithoutPreferenceIsNoHealthyVendor() {
-        NoHealthyVendorException e = assertThrows(NoHealthyVendorException.class, () -> router.route(Capability.MIXING));
-        assertEquals("no vendor is available for mixing (configured: [])", e.getMessage());
+    void capabilityNoEnabledVendorOffersIsNoHealthyVendor() {
+        NoHealthyVendorException e = assertThrows(NoHealthyVendorException.class,
+                () -> router.route(Capability.PARTICIPANT_LIST));
+        assertEquals("no vendor is available for participant-list (configured: [])", e.getMessage());
     }
 
     @Test
@@ -107,7 +131,7 @@ class VendorRouterTest {
     @ParameterizedTest
     @EnumSource(value = OperatorState.class, names = {"DRAINING", "DOWN"})
     void pinningAVendorTakenOutOfServiceIsAConflict(OperatorState state) {
-        fleet.states().set(TENCENT, state);
+        states.set(TENCENT, state);
 
         ConflictException e = assertThrows(ConflictException.class, () -> router.pin(TENCENT, "vendor"));
         assertEquals("tencent is " + state.wireName() + " and takes no new rooms", e.getMessage());
@@ -121,7 +145,7 @@ class VendorRouterTest {
 
     @Test
     void drainingVendorStillServesExistingRooms() {
-        fleet.states().set(AGORA, OperatorState.DRAINING);
+        states.set(AGORA, OperatorState.DRAINING);
 
         assertEquals(Optional.of(AGORA), router.serving(STREAM_URLS));
         assertEquals(TENCENT, router.route(STREAM_URLS), "but new work goes elsewhere");
@@ -129,26 +153,27 @@ class VendorRouterTest {
 
     @Test
     void downVendorServesNothingUntilItIsUpAgain() {
-        fleet.states().set(AGORA, OperatorState.DOWN);
+        states.set(AGORA, OperatorState.DOWN);
         assertEquals(Optional.of(TENCENT), router.serving(STREAM_URLS));
 
-        fleet.states().set(AGORA, OperatorState.UP);
+        states.set(AGORA, OperatorState.UP);
         assertEquals(Optional.of(AGORA), router.serving(STREAM_URLS));
     }
 
     @Test
-    void vendorWithAnOpenCircuitDoesNotServe() {
-        fleet.openCircuit(AGORA, STREAM_URLS);
+    void failingCloudCallsDoNotStopLocalWorkForExistingRooms() {
+        openCircuit(AGORA, agoraAdmin);
 
-        assertEquals(Optional.of(TENCENT), router.serving(STREAM_URLS));
+        assertEquals(Optional.of(AGORA), router.serving(STREAM_URLS));
+        assertEquals(TENCENT, router.route(STREAM_URLS), "new work avoids the failing vendor");
     }
 
     @Test
     void noVendorLeftToServeIsEmpty() {
-        fleet.states().set(AGORA, OperatorState.DOWN);
-        fleet.states().set(TENCENT, OperatorState.DOWN);
+        states.set(AGORA, OperatorState.DOWN);
+        states.set(TENCENT, OperatorState.DOWN);
 
         assertEquals(Optional.empty(), router.serving(STREAM_URLS));
-        assertEquals(Optional.empty(), router.serving(Capability.MIXING), "nothing configured");
+        assertEquals(Optional.empty(), router.serving(Capability.PARTICIPANT_LIST), "nobody offers it");
     }
 }

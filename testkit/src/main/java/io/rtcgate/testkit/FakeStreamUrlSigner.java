@@ -1,14 +1,14 @@
-package io.rtcgate.domain.vendor;
+package io.rtcgate.testkit;
 
-import java.util.Set;
+import io.rtcgate.domain.vendor.StreamUrlSigner;
+import io.rtcgate.domain.vendor.StreamUrls;
+import io.rtcgate.domain.vendor.Vendor;
 
 /** Signs nothing: the URLs name the vendor and the stream, so tests can tell who made them for what. */
-public final class FakeStreamUrlSigner implements StreamUrlSigner {
-
-    private final Vendor vendor;
+public final class FakeStreamUrlSigner extends FakeVendorPort implements StreamUrlSigner {
 
     public FakeStreamUrlSigner(Vendor vendor) {
-        this.vendor = vendor;
+        super(vendor);
     }
 
     public static StreamUrls.Push pushFor(Vendor vendor, String stream) {
@@ -31,17 +31,8 @@ public final class FakeStreamUrlSigner implements StreamUrlSigner {
     }
 
     @Override
-    public Vendor vendor() {
-        return vendor;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.STREAM_URLS);
-    }
-
-    @Override
     public StreamUrls sign(String streamName) {
-        return new StreamUrls(pushFor(vendor, streamName), pullFor(vendor, streamName));
+        act("sign");
+        return new StreamUrls(pushFor(vendor(), streamName), pullFor(vendor(), streamName));
     }
 }

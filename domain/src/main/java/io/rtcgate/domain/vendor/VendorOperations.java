@@ -1,0 +1,52 @@
+package io.rtcgate.domain.vendor;
+
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.ForbiddenException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What operators do with vendors: see each one's capabilities, operator state and health, and set the state. */
+public final class VendorOperations {
+
+    /** One vendor as operators see it. */
+    public record VendorStatus(Vendor vendor, boolean enabled, Set<Capability> capabilities, OperatorState state,
+                               VendorHealth.Snapshot health) {
+    }
+
+    private final VendorPorts ports;
+    private final VendorStateStore states;
+    private final VendorHealth health;
+    private final Clock clock;
+
+    public VendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, Clock clock) {
+        this.ports = ports;
+        this.states = states;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /** Every vendor the gateway knows, enabled or not. */
+    public List<VendorStatus> list() {
+        Map<Vendor, OperatorState> operatorStates = states.all();
+        return Arrays.stream(Vendor.values())
+                .map(vendor -> status(vendor, operatorStates.getOrDefault(vendor, OperatorState.UP)))
+                .toList();
+    }
+
+    /** An admin takes a vendor in or out of service, for every gateway node. */
+    public VendorStatus setState(Caller caller, Vendor vendor, OperatorState state) {
+        if (!caller.admin()) {
+            throw new ForbiddenException("only admins set a vendor's state");
+        }
+        states.set(vendor, state, caller.userId(), clock.instant());
+        return status(vendor, state);
+    }
+
+    private VendorStatus status(Vendor vendor, OperatorState state) {
+        return new VendorStatus(vendor, ports.vendors().contains(vendor), ports.capabilities(vendor), state,
+                health.snapshot(vendor));
+    }
+}
