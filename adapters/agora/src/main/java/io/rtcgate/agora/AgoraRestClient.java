@@ -1,5 +1,7 @@
 package io.rtcgate.agora;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
 import java.io.IOException;
@@ -39,9 +41,28 @@ final class AgoraRestClient {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** POSTs a JSON body to {@code path} (below the base URL) and returns the 2xx response body. */
-    String post(String operation, String path, String json) {
+    /** POSTs {@code body} as JSON to {@code path} (below the base URL) and returns the 2xx response body. */
+    String post(String operation, String path, Object body) {
+        String json;
+        try {
+            json = AgoraJson.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the " + operation + " request as JSON", e);
+        }
         return send(operation, request(path).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /**
+     * Reads a 2xx answer as {@code type}.
+     *
+     * @throws VendorException a server error when the answer is not what Agora documents
+     */
+    <T> T read(String operation, String body, Class<T> type) {
+        try {
+            return AgoraJson.MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw failure(operation, VendorException.Kind.SERVER_ERROR, null, "unreadable answer: " + e.getOriginalMessage());
+        }
     }
 
     /** GETs {@code path} (below the base URL) and returns the 2xx response body. */
@@ -84,13 +105,14 @@ final class AgoraRestClient {
     /** Agora's gateway and channel APIs explain an error in a {@code message} field. */
     private static Optional<String> gatewayMessage(String body) {
         try {
-            return Json.parseObject(body).get("message") instanceof String message ? Optional.of(message) : Optional.empty();
-        } catch (IllegalArgumentException notJson) {
+            JsonNode message = AgoraJson.MAPPER.readTree(body).path("message");
+            return message.isTextual() ? Optional.of(message.asText()) : Optional.empty();
+        } catch (JsonProcessingException notJson) {
             return Optional.empty();
         }
     }
 
-    private static VendorException failure(String operation, VendorException.Kind kind, String vendorCode, String message) {
+    static VendorException failure(String operation, VendorException.Kind kind, String vendorCode, String message) {
         LOG.debug("agora {} failed ({}): {}", operation, kind, message);
         return new VendorException(Vendor.AGORA, operation, kind, vendorCode, message);
     }

@@ -1,7 +1,6 @@
 package io.rtcgate.agora;
 
 import io.agora.media.AccessToken2;
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.JoinCredential;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.JoinTokenIssuer;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Agora RTC join tokens (AccessToken2, "007") for a user's numeric uid. Hosts and co-hosts may join and
@@ -32,7 +30,7 @@ public final class AgoraTokenIssuer implements JoinTokenIssuer {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public AgoraTokenIssuer(AgoraSettings settings, NumericUidRegistry uids, Clock clock) {
+    AgoraTokenIssuer(AgoraSettings settings, NumericUidRegistry uids, Clock clock) {
         this.settings = settings;
         this.uids = uids;
         this.clock = clock;
@@ -41,11 +39,6 @@ public final class AgoraTokenIssuer implements JoinTokenIssuer {
     @Override
     public Vendor vendor() {
         return Vendor.AGORA;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.RTC);
     }
 
     /**

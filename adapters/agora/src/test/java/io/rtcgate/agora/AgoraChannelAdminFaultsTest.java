@@ -27,7 +27,7 @@ class AgoraChannelAdminFaultsTest {
 
     private final EmulatedAgora agora = new EmulatedAgora();
     private final Executable kick = () -> agora.admin.kick(channel("room-1"), "alice", Duration.ofMinutes(1));
-    private final Executable participants = () -> agora.admin.participants(channel("room-1"));
+    private final Executable participants = () -> agora.lister.participants(channel("room-1"));
     private final Executable close = () -> agora.admin.close(channel("room-1"));
 
     @AfterEach
@@ -103,7 +103,7 @@ class AgoraChannelAdminFaultsTest {
         agora.join("room-1", "alice", true);
         agora.emulator.faults().delayNext(FAST, 1);
 
-        assertEquals(new Participants(List.of("alice"), List.of()), agora.admin.participants(channel("room-1")));
+        assertEquals(new Participants(List.of("alice"), List.of()), agora.lister.participants(channel("room-1")));
     }
 
     @Test

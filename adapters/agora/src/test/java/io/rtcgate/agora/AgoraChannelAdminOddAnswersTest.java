@@ -26,9 +26,12 @@ class AgoraChannelAdminOddAnswersTest {
     private final HttpServer server = startServer();
     private volatile int status;
     private volatile String body;
-    private final AgoraChannelAdmin admin = new AgoraChannelAdmin(new AgoraSettings("970CA35de60c44645bbae8a215061b33",
+    private final AgoraSettings settings = new AgoraSettings("970CA35de60c44645bbae8a215061b33",
             "5CFd2fd1755d40ecb72977518be15d3b", "key", "secret",
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2)), new InMemoryNumericUidRegistry(1));
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2));
+    private final InMemoryNumericUidRegistry uids = new InMemoryNumericUidRegistry(1);
+    private final AgoraChannelAdmin admin = new AgoraChannelAdmin(settings, uids, new AgoraRestClient(settings));
+    private final AgoraParticipantLister lister = new AgoraParticipantLister(settings, uids, new AgoraRestClient(settings));
 
     @AfterEach
     void stop() {
@@ -46,7 +49,7 @@ class AgoraChannelAdminOddAnswersTest {
                 "{\"success\":true,\"data\":{\"channel_exist\":true,\"mode\":1,\"users\":{}}}"}) {
             answer(200, answer);
 
-            VendorException error = assertThrows(VendorException.class, () -> admin.participants(channel("room")), answer);
+            VendorException error = assertThrows(VendorException.class, () -> lister.participants(channel("room")), answer);
 
             assertEquals(VendorException.Kind.SERVER_ERROR, error.kind(), answer);
             assertTrue(error.getMessage().contains("unreadable answer"), error.getMessage());
@@ -57,14 +60,14 @@ class AgoraChannelAdminOddAnswersTest {
     void aUserListWithoutSuccessIsRejected() {
         answer(200, "{\"success\":false}");
 
-        assertEquals(VendorException.Kind.REJECTED, assertThrows(VendorException.class, () -> admin.participants(channel("room"))).kind());
+        assertEquals(VendorException.Kind.REJECTED, assertThrows(VendorException.class, () -> lister.participants(channel("room"))).kind());
     }
 
     @Test
     void aLiveUserListWithHostsOnlyHasNoAudience() {
         answer(200, "{\"success\":true,\"data\":{\"channel_exist\":true,\"mode\":2,\"broadcasters\":[]}}");
 
-        assertTrue(admin.participants(channel("room")).audience().isEmpty());
+        assertTrue(lister.participants(channel("room")).audience().isEmpty());
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.JoinCredential;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.NumericUidRegistry;
@@ -142,9 +141,8 @@ class AgoraTokenIssuerTest {
     }
 
     @Test
-    void declaresAgorasCapabilities() {
+    void isAgoras() {
         assertEquals(Vendor.AGORA, issuer.vendor());
-        assertEquals(Set.of(Capability.RTC), issuer.capabilities());
     }
 
     private AgoraTokenIssuer issuer(NumericUidRegistry registry) {

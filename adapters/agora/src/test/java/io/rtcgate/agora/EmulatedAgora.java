@@ -16,11 +16,22 @@ final class EmulatedAgora implements AutoCloseable {
     final AgoraEmulator emulator = AgoraEmulator.withRandomCredentials(Clock.systemUTC()).start();
     final InMemoryNumericUidRegistry uids = new InMemoryNumericUidRegistry(10_001);
     final AgoraChannelAdmin admin = adminWith(emulator.credentials().customerSecret(), emulator.credentials().appId());
+    final AgoraParticipantLister lister = listerWith(emulator.credentials().customerSecret(), emulator.credentials().appId());
 
     AgoraChannelAdmin adminWith(String customerSecret, String appId) {
+        AgoraSettings settings = settings(customerSecret, appId);
+        return new AgoraChannelAdmin(settings, uids, new AgoraRestClient(settings));
+    }
+
+    AgoraParticipantLister listerWith(String customerSecret, String appId) {
+        AgoraSettings settings = settings(customerSecret, appId);
+        return new AgoraParticipantLister(settings, uids, new AgoraRestClient(settings));
+    }
+
+    private AgoraSettings settings(String customerSecret, String appId) {
         AgoraCredentials credentials = emulator.credentials();
-        return new AgoraChannelAdmin(new AgoraSettings(appId, credentials.appCertificate(), credentials.customerKey(), customerSecret,
-                URI.create(emulator.baseUrl()), TIMEOUT), uids);
+        return new AgoraSettings(appId, credentials.appCertificate(), credentials.customerKey(), customerSecret,
+                URI.create(emulator.baseUrl()), TIMEOUT);
     }
 
     static ChannelRef channel(String name) {

@@ -1,8 +1,7 @@
 package io.rtcgate.aliyun;
 
-import com.google.gson.JsonObject;
-import io.rtcgate.domain.InvalidInputException;
-import io.rtcgate.domain.vendor.Capability;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rtcgate.domain.vendor.JoinCredential;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.JoinTokenIssuer;
@@ -18,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Aliyun ARTC join credentials (vendors.md §3.3): the single-parameter token, Base64 of
@@ -40,7 +38,7 @@ public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
     private final String appKey;
     private final Clock clock;
 
-    public AliyunArtcTokenIssuer(AliyunSettings settings, Clock clock) {
+    AliyunArtcTokenIssuer(AliyunSettings settings, Clock clock) {
         this.appId = settings.artcAppId();
         this.appKey = settings.artcAppKey();
         this.clock = clock;
@@ -52,16 +50,11 @@ public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.RTC);
-    }
-
-    @Override
     public JoinCredential issue(JoinRequest request) {
-        String channel = ArtcIds.require(request.channel(), "channel");
-        String userId = ArtcIds.require(request.userId(), "user_id");
+        String channel = ArtcIds.require(request.channel(), "channel", "issue");
+        String userId = ArtcIds.require(request.userId(), "user_id", "issue");
         if (request.ttl().isNegative() || request.ttl().isZero()) {
-            throw new InvalidInputException("ttl", "ttl must be positive");
+            throw new IllegalArgumentException("an ARTC token must be valid for a positive time, not " + request.ttl());
         }
         Duration ttl = request.ttl().compareTo(MAX_TTL) > 0 ? MAX_TTL : request.ttl();
         long expiresAt = clock.instant().plus(ttl).getEpochSecond();
@@ -88,13 +81,13 @@ public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
 
     private String singleParameterToken(String channel, String userId, long expiresAt, String hash) {
         // Key order as the ARTC SDK's own helper writes it.
-        JsonObject payload = new JsonObject();
-        payload.addProperty("appid", appId);
-        payload.addProperty("channelid", channel);
-        payload.addProperty("userid", userId);
-        payload.addProperty("nonce", NONCE);
-        payload.addProperty("timestamp", expiresAt);
-        payload.addProperty("token", hash);
+        ObjectNode payload = JsonNodeFactory.instance.objectNode()
+                .put("appid", appId)
+                .put("channelid", channel)
+                .put("userid", userId)
+                .put("nonce", NONCE)
+                .put("timestamp", expiresAt)
+                .put("token", hash);
         return Base64.getEncoder().encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
     }
 

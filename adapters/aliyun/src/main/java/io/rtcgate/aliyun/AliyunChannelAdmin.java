@@ -1,21 +1,14 @@
 package io.rtcgate.aliyun;
 
 import com.aliyuncs.live.model.v20161101.DeleteChannelRequest;
-import com.aliyuncs.live.model.v20161101.DescribeChannelUsersRequest;
-import com.aliyuncs.live.model.v20161101.DescribeChannelUsersResponse;
 import com.aliyuncs.live.model.v20161101.ForbidLiveStreamRequest;
-import io.rtcgate.domain.InvalidInputException;
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelAdmin;
 import io.rtcgate.domain.vendor.ChannelRef;
-import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.Vendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Channel control on Aliyun through the live OpenAPI (vendors.md §3.5). ARTC has no kick API: a user is
@@ -31,10 +24,10 @@ public final class AliyunChannelAdmin implements ChannelAdmin {
     private final Clock clock;
     private final AliyunLiveClient client;
 
-    public AliyunChannelAdmin(AliyunSettings settings, Clock clock) {
+    AliyunChannelAdmin(AliyunSettings settings, Clock clock, AliyunLiveClient client) {
         this.settings = settings;
         this.clock = clock;
-        this.client = new AliyunLiveClient(settings);
+        this.client = client;
     }
 
     @Override
@@ -43,29 +36,14 @@ public final class AliyunChannelAdmin implements ChannelAdmin {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST);
-    }
-
-    @Override
     public void kick(ChannelRef channel, String userId, Duration duration) {
-        ArtcIds.require(userId, "user_id");
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new InvalidInputException("duration", "duration must be positive");
+        ArtcIds.require(userId, "user_id", "kick");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a kick lasts a positive time, not " + duration);
         }
         ForbidLiveStreamRequest forbid = forbidPublishing(cameraStream(channel, userId));
         forbid.setResumeTime(RESUME_TIME.format(clock.instant().plus(duration)));
         client.call("kick", forbid);
-    }
-
-    @Override
-    public Participants participants(ChannelRef channel) {
-        DescribeChannelUsersRequest describe = new DescribeChannelUsersRequest();
-        describe.setAppId(settings.artcAppId());
-        describe.setChannelId(channel.channel());
-        DescribeChannelUsersResponse users = client.call("participants", describe);
-        // Interactive users publish (host, co-hosts); live users only watch.
-        return new Participants(orEmpty(users.getInteractiveUserList()), orEmpty(users.getLiveUserList()));
     }
 
     @Override
@@ -94,7 +72,4 @@ public final class AliyunChannelAdmin implements ChannelAdmin {
         return forbid;
     }
 
-    private static List<String> orEmpty(List<String> users) {
-        return users == null ? List.of() : users;
-    }
 }

@@ -1,6 +1,5 @@
 package io.rtcgate.aliyun;
 
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.StreamUrlSigner;
 import io.rtcgate.domain.vendor.StreamUrls;
 import io.rtcgate.domain.vendor.Vendor;
@@ -9,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Set;
 
 /**
  * Push and play URLs signed with Aliyun's type-A {@code auth_key}:
@@ -24,7 +22,7 @@ public final class AliyunTypeAUrlSigner implements StreamUrlSigner {
     private final AliyunLiveDomains domains;
     private final Clock clock;
 
-    public AliyunTypeAUrlSigner(AliyunLiveDomains domains, Clock clock) {
+    AliyunTypeAUrlSigner(AliyunLiveDomains domains, Clock clock) {
         this.domains = domains;
         this.clock = clock;
     }
@@ -32,11 +30,6 @@ public final class AliyunTypeAUrlSigner implements StreamUrlSigner {
     @Override
     public Vendor vendor() {
         return Vendor.ALIYUN;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.STREAM_URLS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rtcgate.aliyun;
 
-import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorException;
 import java.util.regex.Pattern;
 
 /** ARTC channel and user ids: 1 to 64 characters of {@code [0-9A-Za-z_-]} (vendors.md §3.3). */
@@ -11,10 +12,14 @@ final class ArtcIds {
     private ArtcIds() {
     }
 
-    /** Returns {@code value}, or throws naming {@code field} when ARTC would refuse it. */
-    static String require(String value, String field) {
+    /**
+     * Returns {@code value}, or refuses, as ARTC would, to sign for it. The gateway's own channel names and
+     * user ids always fit; this guards against an id that reached the adapter unchecked.
+     */
+    static String require(String value, String field, String operation) {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new InvalidInputException(field, field + " must be 1-64 characters of 0-9, A-Z, a-z, _ or - for Aliyun ARTC");
+            throw new VendorException(Vendor.ALIYUN, operation, VendorException.Kind.REJECTED, "InvalidParameter",
+                    "not sent: ARTC takes a " + field + " of 1-64 characters of 0-9, A-Z, a-z, _ or -");
         }
         return value;
     }

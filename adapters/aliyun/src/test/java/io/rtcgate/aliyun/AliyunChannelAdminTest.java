@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelRef;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.ParticipantRole;
@@ -30,7 +29,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,8 @@ class AliyunChannelAdminTest {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final AliyunEmulator emulator = AliyunEmulator.withRandomCredentials(Clock.systemUTC()).start();
     private final AliyunSettings settings = TestSettings.forEmulator(emulator, emulator.credentials().accessKeySecret(), TIMEOUT);
-    private final AliyunChannelAdmin admin = new AliyunChannelAdmin(settings, Clock.fixed(now, ZoneOffset.UTC));
+    private final AliyunChannelAdmin admin = admin(settings, Clock.fixed(now, ZoneOffset.UTC));
+    private final AliyunParticipantLister lister = new AliyunParticipantLister(settings, new AliyunLiveClient(settings));
     private final AliyunArtcTokenIssuer issuer = new AliyunArtcTokenIssuer(settings, Clock.systemUTC());
 
     @AfterEach
@@ -78,7 +77,7 @@ class AliyunChannelAdminTest {
         assertEquals("publisher", query.get("LiveStreamType"));
         assertEquals(now.plus(Duration.ofMinutes(10)).toString(), query.get("ResumeTime"));
         assertFalse(query.containsKey("Oneshot"));
-        assertEquals(new Participants(List.of("alice"), List.of()), admin.participants(ROOM));
+        assertEquals(new Participants(List.of("alice"), List.of()), lister.participants(ROOM));
         assertThrows(ArtcJoinRefusedException.class, () -> join("bob", ParticipantRole.COHOST));
     }
 
@@ -88,7 +87,7 @@ class AliyunChannelAdminTest {
         join("bob", ParticipantRole.COHOST);
         join("carol", ParticipantRole.AUDIENCE);
 
-        assertEquals(new Participants(List.of("alice", "bob"), List.of("carol")), admin.participants(ROOM));
+        assertEquals(new Participants(List.of("alice", "bob"), List.of("carol")), lister.participants(ROOM));
         Map<String, String> query = query(emulator.requests().get(0));
         assertEquals("DescribeChannelUsers", query.get("Action"));
         assertEquals(emulator.credentials().artcAppId(), query.get("AppId"));
@@ -97,7 +96,7 @@ class AliyunChannelAdminTest {
 
     @Test
     void participantsOfAChannelNobodyIsInAreNone() {
-        assertEquals(new Participants(List.of(), List.of()), admin.participants(ROOM));
+        assertEquals(new Participants(List.of(), List.of()), lister.participants(ROOM));
     }
 
     @Test
@@ -116,7 +115,8 @@ class AliyunChannelAdminTest {
 
     @Test
     void aWrongAccessKeySecretIsRejectedWithSignatureDoesNotMatch() {
-        AliyunChannelAdmin wrongSecret = new AliyunChannelAdmin(TestSettings.forEmulator(emulator, "not-the-secret", TIMEOUT), Clock.systemUTC());
+        AliyunSettings wrong = TestSettings.forEmulator(emulator, "not-the-secret", TIMEOUT);
+        AliyunParticipantLister wrongSecret = new AliyunParticipantLister(wrong, new AliyunLiveClient(wrong));
 
         VendorException failure = assertThrows(VendorException.class, () -> wrongSecret.participants(ROOM));
 
@@ -129,7 +129,7 @@ class AliyunChannelAdminTest {
     void aClockFarFromAliyunsIsRejectedWithInvalidTimeStampExpired() {
         try (AliyunEmulator skewed = new AliyunEmulator(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20)), emulator.credentials())) {
             skewed.start();
-            AliyunChannelAdmin admin = new AliyunChannelAdmin(
+            AliyunChannelAdmin admin = admin(
                     TestSettings.forEmulator(skewed, skewed.credentials().accessKeySecret(), TIMEOUT), Clock.systemUTC());
 
             VendorException failure = assertThrows(VendorException.class, () -> admin.close(ROOM));
@@ -142,7 +142,7 @@ class AliyunChannelAdminTest {
     void refusedConnectionsAreTransportFailuresUntilTheListenerIsBack() {
         emulator.refuseConnectionsFor(Duration.ofMillis(300));
 
-        VendorException failure = assertThrows(VendorException.class, () -> admin.participants(ROOM));
+        VendorException failure = assertThrows(VendorException.class, () -> lister.participants(ROOM));
 
         assertFailure(failure, "participants", Kind.TRANSPORT, "SDK.ServerUnreachable");
         assertFalse(failure.getMessage().contains("Signature="), failure.getMessage());
@@ -174,13 +174,20 @@ class AliyunChannelAdminTest {
         join("alice", ParticipantRole.HOST);
         emulator.faults().delayNext(Duration.ofMillis(200), 1);
 
-        assertEquals(new Participants(List.of("alice"), List.of()), admin.participants(ROOM));
+        assertEquals(new Participants(List.of("alice"), List.of()), lister.participants(ROOM));
     }
 
     @Test
-    void reportsItselfAsAliyunWithEveryCapability() {
-        assertEquals(Vendor.ALIYUN, admin.vendor());
-        assertEquals(Set.of(Capability.CHANNEL_ADMIN, Capability.PARTICIPANT_LIST), admin.capabilities());
+    void aliyunsFactoryOffersTokensChannelAdminParticipantListsAndStreamUrls() {
+        var ports = AliyunPorts.create(settings, Clock.systemUTC());
+
+        assertEquals(List.of(AliyunArtcTokenIssuer.class, AliyunChannelAdmin.class, AliyunParticipantLister.class,
+                AliyunTypeAUrlSigner.class), ports.stream().map(Object::getClass).toList());
+        assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.ALIYUN));
+    }
+
+    private static AliyunChannelAdmin admin(AliyunSettings settings, Clock clock) {
+        return new AliyunChannelAdmin(settings, clock, new AliyunLiveClient(settings));
     }
 
     /** One failing call reaches the emulator exactly once (no SDK retries); the call after it goes through. */
@@ -215,7 +222,7 @@ class AliyunChannelAdminTest {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             try {
-                admin.participants(ROOM);
+                lister.participants(ROOM);
                 return true;
             } catch (VendorException stillRefused) {
                 sleep(Duration.ofMillis(50));

@@ -2,14 +2,12 @@ package io.rtcgate.aliyun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.StreamUrls;
 import io.rtcgate.domain.vendor.Vendor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -59,7 +57,6 @@ class AliyunTypeAUrlSignerTest {
         var signer = new AliyunTypeAUrlSigner(TestSettings.LIVE, Clock.systemUTC());
 
         assertEquals(Vendor.ALIYUN, signer.vendor());
-        assertEquals(Set.of(Capability.STREAM_URLS), signer.capabilities());
     }
 
     @Test

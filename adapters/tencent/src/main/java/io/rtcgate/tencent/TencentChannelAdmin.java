@@ -4,20 +4,17 @@ import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.trtc.v20190722.TrtcClient;
 import com.tencentcloudapi.trtc.v20190722.models.DismissRoomByStrRoomIdRequest;
 import com.tencentcloudapi.trtc.v20190722.models.RemoveUserByStrRoomIdRequest;
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.ChannelAdmin;
 import io.rtcgate.domain.vendor.ChannelRef;
-import io.rtcgate.domain.vendor.Participants;
-import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
 import java.time.Duration;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Controls TRTC string-id rooms over API 3.0 through Tencent's SDK. Failures come out as
+ * Controls TRTC string-id rooms over API 3.0 through Tencent's SDK. TRTC's API 3.0 has no call that
+ * lists the users in a room, so Tencent offers no participant list. Failures come out as
  * {@link VendorException}s whose kind tells transport, timeout, server error and throttling (which
  * count against Tencent's health) from refusals.
  */
@@ -28,9 +25,9 @@ public final class TencentChannelAdmin implements ChannelAdmin {
     private final long sdkAppId;
     private final TrtcClient client;
 
-    public TencentChannelAdmin(TencentSettings settings) {
+    TencentChannelAdmin(TencentSettings settings, TrtcClient client) {
         this.sdkAppId = settings.sdkAppId();
-        this.client = TrtcClients.create(settings);
+        this.client = client;
     }
 
     /**
@@ -47,12 +44,6 @@ public final class TencentChannelAdmin implements ChannelAdmin {
         call("kick", channel, () -> client.RemoveUserByStrRoomId(request));
     }
 
-    /** Always throws: TRTC API 3.0 has no call that lists the users in a room. */
-    @Override
-    public Participants participants(ChannelRef channel) {
-        throw new UnsupportedCapabilityException(Vendor.TENCENT, Capability.PARTICIPANT_LIST);
-    }
-
     /** Ends the room for everyone ({@code DismissRoomByStrRoomId}). */
     @Override
     public void close(ChannelRef channel) {
@@ -65,11 +56,6 @@ public final class TencentChannelAdmin implements ChannelAdmin {
     @Override
     public Vendor vendor() {
         return Vendor.TENCENT;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.CHANNEL_ADMIN);
     }
 
     private static void call(String operation, ChannelRef channel, TrtcCall call) {

@@ -1,7 +1,6 @@
 package io.rtcgate.tencent;
 
 import com.tencentyun.TLSSigAPIv2;
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.JoinCredential;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.JoinTokenIssuer;
@@ -9,7 +8,6 @@ import io.rtcgate.domain.vendor.Vendor;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Join credentials for TRTC string-id rooms: a TLS v2 UserSig for the user, signed with the
@@ -21,7 +19,7 @@ public final class TencentTokenIssuer implements JoinTokenIssuer {
     private final long sdkAppId;
     private final TLSSigAPIv2 signer;
 
-    public TencentTokenIssuer(TencentSettings settings) {
+    TencentTokenIssuer(TencentSettings settings) {
         this.sdkAppId = settings.sdkAppId();
         this.signer = new TLSSigAPIv2(settings.sdkAppId(), settings.userSigKey());
     }
@@ -45,8 +43,4 @@ public final class TencentTokenIssuer implements JoinTokenIssuer {
         return Vendor.TENCENT;
     }
 
-    @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.RTC);
-    }
 }

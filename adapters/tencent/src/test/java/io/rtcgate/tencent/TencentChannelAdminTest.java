@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rtcgate.domain.vendor.Capability;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rtcgate.domain.vendor.ParticipantLister;
 import io.rtcgate.domain.vendor.ChannelRef;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.ParticipantRole;
-import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
 import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.domain.vendor.VendorException.Kind;
 import io.rtcgate.emulator.FaultKind;
@@ -19,10 +21,10 @@ import io.rtcgate.emulator.tencent.TencentEmulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class TencentChannelAdminTest {
     void start() {
         emulator = TencentEmulator.withRandomCredentials(Clock.systemUTC()).start();
         settings = settingsWithSecretKey(emulator.credentials().secretKey());
-        admin = new TencentChannelAdmin(settings);
+        admin = admin(settings);
         enter("alice");
         enter("bob");
     }
@@ -64,11 +66,12 @@ class TencentChannelAdminTest {
         assertEquals(TencentEmulator.API_VERSION, request.header("X-TC-Version"));
         assertEquals("ap-guangzhou", request.header("X-TC-Region"));
         assertTrue(request.header("Authorization").contains("/127/tc3_request"), "the SDK signs service 127 for 127.0.0.1");
-        JSONObject body = new JSONObject(request.body());
-        assertEquals(Set.of("SdkAppId", "RoomId", "UserIds"), body.keySet(), "TRTC has no ban duration to send");
-        assertEquals(settings.sdkAppId(), body.getLong("SdkAppId"));
-        assertEquals("room-1", body.getString("RoomId"));
-        assertEquals(List.of("bob"), body.getJSONArray("UserIds").toList());
+        JsonNode body = json(request.body());
+        assertEquals(Set.of("SdkAppId", "RoomId", "UserIds"), fieldNames(body), "TRTC has no ban duration to send");
+        assertTrue(body.get("SdkAppId").isIntegralNumber());
+        assertEquals(settings.sdkAppId(), body.get("SdkAppId").longValue());
+        assertEquals("room-1", body.get("RoomId").textValue());
+        assertEquals("[\"bob\"]", body.get("UserIds").toString());
     }
 
     @Test
@@ -78,21 +81,41 @@ class TencentChannelAdminTest {
         assertFalse(emulator.roomExists(ROOM.channel()));
         RecordedRequest request = emulator.requests().get(0);
         assertEquals("DismissRoomByStrRoomId", request.header("X-TC-Action"));
-        JSONObject body = new JSONObject(request.body());
-        assertEquals(Set.of("SdkAppId", "RoomId"), body.keySet());
-        assertEquals("room-1", body.getString("RoomId"));
+        JsonNode body = json(request.body());
+        assertEquals(Set.of("SdkAppId", "RoomId"), fieldNames(body));
+        assertEquals("room-1", body.get("RoomId").textValue());
     }
 
     @Test
-    void cannotListParticipants() {
-        assertThrows(UnsupportedCapabilityException.class, () -> admin.participants(ROOM));
-        assertTrue(emulator.requests().isEmpty(), "nothing is sent");
-        assertEquals(Set.of(Capability.CHANNEL_ADMIN), admin.capabilities());
+    void tencentsFactoryOffersJoinTokensAndChannelAdminButNoParticipantList() {
+        var ports = TencentPorts.create(settings);
+
+        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class), ports.stream().map(Object::getClass).toList());
+        assertTrue(ports.stream().noneMatch(port -> port instanceof ParticipantLister), "TRTC API 3.0 lists no users");
+        assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.TENCENT));
+    }
+
+    private static TencentChannelAdmin admin(TencentSettings settings) {
+        return new TencentChannelAdmin(settings, TrtcClients.create(settings));
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new HashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
     void aWrongSecretKeyIsARefusalWithTencentsCode() {
-        var wrongKey = new TencentChannelAdmin(settingsWithSecretKey("not-the-secret-key"));
+        var wrongKey = admin(settingsWithSecretKey("not-the-secret-key"));
 
         VendorException failure = assertThrows(VendorException.class, () -> wrongKey.kick(ROOM, "bob", Duration.ZERO));
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.JoinCredential;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.ParticipantRole;
@@ -14,7 +13,6 @@ import io.rtcgate.emulator.tencent.TencentUserSigs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** UserSigs from the issuer, decoded and verified by the emulator's independent verifier. */
@@ -81,9 +79,8 @@ class TencentTokenIssuerTest {
     }
 
     @Test
-    void offersRtcAndChannelAdminButNoParticipantList() {
+    void isTencents() {
         assertEquals(Vendor.TENCENT, issuer.vendor());
-        assertEquals(Set.of(Capability.RTC), issuer.capabilities());
     }
 
     @Test

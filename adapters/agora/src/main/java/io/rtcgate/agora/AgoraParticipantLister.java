@@ -1,0 +1,93 @@
+package io.rtcgate.agora;
+
+import io.rtcgate.agora.AgoraJson.UserListAnswer;
+import io.rtcgate.agora.AgoraJson.UserListData;
+import io.rtcgate.domain.vendor.ChannelRef;
+import io.rtcgate.domain.vendor.NumericUidRegistry;
+import io.rtcgate.domain.vendor.ParticipantLister;
+import io.rtcgate.domain.vendor.Participants;
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Who is in a channel, from Agora's user list (vendors.md §1.4), with numeric uids mapped back to gateway user ids. */
+public final class AgoraParticipantLister implements ParticipantLister {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgoraParticipantLister.class);
+    private static final String OPERATION = "participants";
+    private static final int COMMUNICATION_MODE = 1;
+    private static final int LIVE_BROADCASTING_MODE = 2;
+
+    private final AgoraSettings settings;
+    private final NumericUidRegistry uids;
+    private final AgoraRestClient rest;
+
+    AgoraParticipantLister(AgoraSettings settings, NumericUidRegistry uids, AgoraRestClient rest) {
+        this.settings = settings;
+        this.uids = uids;
+        this.rest = rest;
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.AGORA;
+    }
+
+    @Override
+    public Participants participants(ChannelRef channel) {
+        String path = "/dev/v1/channel/user/" + pathSegment(settings.appId()) + "/" + pathSegment(channel.channel());
+        UserListAnswer answer = rest.read(OPERATION, rest.get(OPERATION, path), UserListAnswer.class);
+        if (!Boolean.TRUE.equals(answer.success())) {
+            throw new VendorException(Vendor.AGORA, OPERATION, VendorException.Kind.REJECTED, null,
+                    "user list answered without success");
+        }
+        UserListData data = answer.data();
+        if (data == null) {
+            throw unreadable("data is missing");
+        }
+        if (!Boolean.TRUE.equals(data.channelExist())) {
+            return new Participants(List.of(), List.of());
+        }
+        if (data.mode() != null && data.mode() == COMMUNICATION_MODE) {
+            return new Participants(userIds(data.users()), List.of());
+        }
+        if (data.mode() != null && data.mode() == LIVE_BROADCASTING_MODE) {
+            return new Participants(userIds(data.broadcasters()), userIds(data.audience()));
+        }
+        throw unreadable("unknown channel mode " + data.mode());
+    }
+
+    /**
+     * The gateway users behind a list of uids (an absent list is empty); uids the gateway never handed
+     * out, such as other clients of the project, are left out.
+     */
+    private List<String> userIds(List<Long> listed) {
+        if (listed == null) {
+            return List.of();
+        }
+        List<String> userIds = new ArrayList<>();
+        for (Long uid : listed) {
+            if (uid == null) {
+                throw unreadable("a user list holds null");
+            }
+            Optional<String> userId = uids.userFor(uid);
+            userId.ifPresentOrElse(userIds::add, () -> LOG.debug("agora participants: uid {} belongs to no gateway user", uid));
+        }
+        return userIds;
+    }
+
+    private static VendorException unreadable(String problem) {
+        return AgoraRestClient.failure(OPERATION, VendorException.Kind.SERVER_ERROR, null, "unreadable answer: " + problem);
+    }
+
+    private static String pathSegment(String value) {
+        // URLEncoder encodes for forms; a path segment spells a space %20.
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

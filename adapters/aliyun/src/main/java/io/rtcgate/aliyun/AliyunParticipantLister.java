@@ -1,0 +1,40 @@
+package io.rtcgate.aliyun;
+
+import com.aliyuncs.live.model.v20161101.DescribeChannelUsersRequest;
+import com.aliyuncs.live.model.v20161101.DescribeChannelUsersResponse;
+import io.rtcgate.domain.vendor.ChannelRef;
+import io.rtcgate.domain.vendor.ParticipantLister;
+import io.rtcgate.domain.vendor.Participants;
+import io.rtcgate.domain.vendor.Vendor;
+import java.util.List;
+
+/** Who is in an ARTC channel, from the live OpenAPI's {@code DescribeChannelUsers} (vendors.md §3.5). */
+public final class AliyunParticipantLister implements ParticipantLister {
+
+    private final AliyunSettings settings;
+    private final AliyunLiveClient client;
+
+    AliyunParticipantLister(AliyunSettings settings, AliyunLiveClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    @Override
+    public Vendor vendor() {
+        return Vendor.ALIYUN;
+    }
+
+    @Override
+    public Participants participants(ChannelRef channel) {
+        DescribeChannelUsersRequest describe = new DescribeChannelUsersRequest();
+        describe.setAppId(settings.artcAppId());
+        describe.setChannelId(channel.channel());
+        DescribeChannelUsersResponse users = client.call("participants", describe);
+        // Interactive users publish (host, co-hosts); live users only watch.
+        return new Participants(orEmpty(users.getInteractiveUserList()), orEmpty(users.getLiveUserList()));
+    }
+
+    private static List<String> orEmpty(List<String> users) {
+        return users == null ? List.of() : users;
+    }
+}

@@ -1,0 +1,21 @@
+package io.rtcgate.aliyun;
+
+import io.rtcgate.domain.vendor.VendorPort;
+import java.time.Clock;
+import java.util.List;
+
+/** Every port Aliyun offers, built from its settings: one line per capability. */
+public final class AliyunPorts {
+
+    private AliyunPorts() {
+    }
+
+    public static List<VendorPort> create(AliyunSettings settings, Clock clock) {
+        AliyunLiveClient live = new AliyunLiveClient(settings);
+        return List.of(
+                new AliyunArtcTokenIssuer(settings, clock),
+                new AliyunChannelAdmin(settings, clock, live),
+                new AliyunParticipantLister(settings, live),
+                new AliyunTypeAUrlSigner(settings.live(), clock));
+    }
+}
