@@ -1,58 +1,68 @@
 package io.rtcgate.app.persistence;
 
-import static io.rtcgate.app.support.Concurrently.failuresOf;
-import static io.rtcgate.app.support.Concurrently.successes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.rtcgate.app.support.Concurrently;
-import io.rtcgate.app.support.Concurrently.Outcome;
+import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.Caller;
-import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.room.MeetingMember;
+import io.rtcgate.domain.room.RecordedRoomEvent;
 import io.rtcgate.domain.room.Room;
-import io.rtcgate.domain.room.RoomChanges;
+import io.rtcgate.domain.room.RoomChange;
+import io.rtcgate.domain.room.RoomEvent;
+import io.rtcgate.domain.room.RoomEventType;
 import io.rtcgate.domain.room.RoomMetrics;
 import io.rtcgate.domain.room.RoomMode;
-import io.rtcgate.domain.room.RoomQuery;
+import io.rtcgate.domain.room.RoomRecord;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.postgres.room.PostgresRoomStore;
+import io.rtcgate.testkit.RoomStoreContract;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real {@link PostgresRoomStore} behind the domain's {@link RoomStore} port, on the real database. Not
- * transactional: the races below need every write committed, as in production. Rooms made here are
- * deleted after each test, since some are dated in the future to be the newest.
+ * The real {@link PostgresRoomStore} behind the domain's {@link RoomStore} port, on the real database: the
+ * port's contract, plus what only this adapter does (the AUI AppServer's column formats, rooms imported
+ * from an AUI database). Not transactional: the races need every write committed, as in production. Rooms
+ * made here are deleted after each test, since some are dated in the future to be the newest, and so are
+ * their events, which would otherwise outlive them.
  */
 @MicronautTest(transactional = false)
-class PostgresRoomStoreTest {
-
-    private static final Caller ANCHOR = Caller.user("store-anchor");
-    private static final int RACERS = 8;
+class PostgresRoomStoreTest extends RoomStoreContract {
 
     @Inject
     RoomStore store;
 
-    private final List<String> madeHere = new ArrayList<>();
+    @Inject
+    TransactionOperations<Connection> transactions;
 
-    @AfterEach
-    void deleteRoomsMadeHere() {
-        for (String id : madeHere) {
-            store.find(id).ifPresent(store::delete);
+    @Override
+    protected RoomStore store() {
+        return store;
+    }
+
+    @Override
+    protected void cleanUp(Collection<String> roomIds) {
+        super.cleanUp(roomIds);
+        for (String id : roomIds) {
+            sql("DELETE FROM room_events WHERE room_id = ?", id);
         }
     }
 
@@ -61,265 +71,160 @@ class PostgresRoomStoreTest {
         assertInstanceOf(PostgresRoomStore.class, store);
     }
 
+    /** An event that cannot be written (its data is no plain value) undoes the room's write with it. */
     @Test
-    void everyFieldSurvivesInsertAndFind() {
+    void aWriteWhoseEventFailsLeavesNeitherTheRoomNorAnyEvent() {
+        RoomChange created = created(now());
+        String id = created.room().id();
+        removeAfterTest(id);
+        RoomEvent unwritable = new RoomEvent(id, RoomEventType.ROOM_CREATED, ANCHOR.userId(), now(),
+                Map.of("at", Instant.now()));
+
+        assertThrows(IllegalArgumentException.class, () -> store.insert(new RoomChange(created.room(), List.of(unwritable))));
+        assertEquals(Optional.empty(), store.find(id));
+        assertEquals(List.of(), store.events(id, 0, 10));
+
+        store.insert(created);
+        RoomChange start = created.room().start(ANCHOR, now());
+        RoomEvent first = start.events().get(0);
+        assertThrows(IllegalArgumentException.class,
+                () -> store.update(new RoomChange(start.room(), List.of(first, unwritable))));
+        Room found = store.require(id);
+        assertEquals(RoomStatus.PREPARED, found.status());
+        assertEquals(0, found.version());
+        assertEquals(List.of(1L), store.events(id, 0, 10).stream().map(RecordedRoomEvent::seq).toList());
+
+        assertThrows(IllegalArgumentException.class,
+                () -> store.delete(new RoomChange(found, List.of(unwritable))));
+        assertEquals(created.room().toRecord(), store.require(id).toRecord());
+        assertEquals(1, store.events(id, 0, 10).size());
+    }
+
+    @Test
+    void meetingMembersAreKeptInTheAuiAppServerFormat() {
+        Room room = insert(created(now(), newId(), RoomMode.COHOST));
+
+        store.update(room.replaceMeetingMembers(ANCHOR, List.of(
+                new MeetingMember("bob", "Bob", "https://img.example.com/bob.png", true, false, "artc://pull/bob")), now()));
+
+        assertEquals("{\"members\":[{\"user_id\":\"bob\",\"user_nick\":\"Bob\",\"user_avatar\":\"https://img.example.com/bob.png\","
+                + "\"mic_opened\":true,\"camera_opened\":false,\"rtc_pull_url\":\"artc://pull/bob\"}]}",
+                column(room.id(), "meeting_info"));
+    }
+
+    @Test
+    void aRoomWithoutMembersKeepsAnEmptyMemberList() {
+        Room room = insert(created(now()));
+
+        assertEquals("{\"members\":[]}", column(room.id(), "meeting_info"));
+    }
+
+    @Test
+    void aRoomImportedFromAnAuiDatabaseIsReadWithoutABindingAndCanChange() {
+        String id = newId();
         Instant t0 = now();
-        Room room = Room.builder()
-                .id(newId())
-                .title("Full room")
-                .notice("Notice")
-                .coverUrl("https://img.example.com/cover.png")
-                .anchorId(ANCHOR.userId())
-                .anchorNick("Anchor Nick")
-                .extendsJson("{\"k\":[1,2,{\"x\":null}]}")
-                .mode(RoomMode.COHOST)
-                .status(RoomStatus.PAUSED)
-                .chatId("chat-1")
-                .meetingId("meeting-1")
-                .vodId("vod-1")
-                .meetingMembers(List.of(
-                        new MeetingMember("bob", "Bob", "https://img.example.com/bob.png", true, false, "artc://pull/bob"),
-                        new MeetingMember("carol", null, null, false, true, null)))
-                .metrics(new RoomMetrics(11, 22, 33, 44))
-                .createdAt(t0)
-                .updatedAt(t0.plusSeconds(1))
-                .startedAt(t0.plusSeconds(2))
-                .stoppedAt(t0.plusSeconds(3))
-                .version(0)
-                .build();
+        // the columns of the AUI AppServer's room_infos; the gateway's own columns keep their defaults
+        sql("INSERT INTO rooms (id, created_at, updated_at, title, anchor, status, mode, chat_id, anchor_id, meeting_info)"
+                + " VALUES (?, ?, ?, 'AUI room', 'aui-anchor', 1, 0, ?, 'aui-anchor', '{}')",
+                id, utc(t0), utc(t0), id);
+        removeAfterTest(id);
 
-        insert(room);
+        Room imported = store.require(id);
+        assertEquals(Optional.empty(), imported.binding());
+        assertEquals(RoomStatus.LIVE, imported.status());
+        assertEquals(List.of(), imported.meetingMembers());
+        assertEquals(RoomMetrics.ZERO, imported.metrics());
+        assertEquals(0, imported.version());
 
-        assertSameRoom(room, store.find(room.id()).orElseThrow());
+        Room paused = store.update(imported.pause(Caller.user("aui-anchor"), now()));
+
+        assertEquals(1, paused.version());
+        assertEquals(Optional.empty(), store.require(id).binding());
+        assertNull(column(id, "vendor"));
+        assertEquals(List.of(RoomEventType.ROOM_PAUSED),
+                store.events(id, 0, 10).stream().map(recorded -> recorded.event().type()).toList());
     }
 
     @Test
-    void optionalFieldsStayAbsent() {
-        Room room = Room.builder()
-                .id(newId())
-                .title("Bare room")
-                .anchorId(ANCHOR.userId())
-                .createdAt(now())
-                .updatedAt(now())
-                .build();
+    void aRoomWithoutABindingSurvivesInsertAndFind() {
+        RoomRecord r = created(now()).room().toRecord();
+        RoomRecord unbound = new RoomRecord(r.id(), r.title(), r.notice(), r.coverUrl(), r.anchorId(), r.anchorNick(),
+                r.extendsJson(), r.mode(), r.status(), r.chatId(), r.meetingId(), r.vodId(), r.meetingMembers(),
+                r.metrics(), null, r.createdAt(), r.updatedAt(), r.startedAt(), r.stoppedAt(), r.version());
 
-        insert(room);
+        insert(restored(unbound));
 
-        Room found = store.find(room.id()).orElseThrow();
-        assertSameRoom(room, found);
-        assertNull(found.notice());
-        assertNull(found.coverUrl());
-        assertNull(found.anchorNick());
-        assertNull(found.extendsJson());
-        assertNull(found.chatId());
-        assertEquals(Optional.empty(), found.meetingId());
-        assertEquals(Optional.empty(), found.vodId());
-        assertEquals(List.of(), found.meetingMembers());
-        assertEquals(RoomMetrics.ZERO, found.metrics());
-        assertEquals(Optional.empty(), found.startedAt());
-        assertEquals(Optional.empty(), found.stoppedAt());
+        assertEquals(unbound, store.require(r.id()).toRecord());
+        assertNull(column(r.id(), "vendor"));
+        assertNull(column(r.id(), "channel"));
+        assertEquals("0", column(r.id(), "vendor_epoch"));
     }
 
     @Test
-    void findOfAnUnknownIdIsEmpty() {
-        assertEquals(Optional.empty(), store.find(newId()));
+    void theBindingIsKeptInItsColumns() {
+        RoomChange created = created(now());
+        insert(created);
+
+        assertEquals("agora", column(created.room().id(), "vendor"));
+        assertEquals(created.room().id() + "-1", column(created.room().id(), "channel"));
+        assertEquals("1", column(created.room().id(), "vendor_epoch"));
     }
 
     @Test
-    void updateSavesTheChangeAndBumpsTheVersion() {
-        Room room = insert(preparedRoom(now()));
+    void eventsAreRowsWithTheirWireNameAndAJsonbObject() {
+        RoomChange created = created(now());
+        insert(created);
 
-        Room started = store.update(room.start(ANCHOR, now()));
-        Room renamed = store.update(started.update(ANCHOR, new RoomChanges("Renamed", null, null, null), now()));
+        List<Map<String, String>> rows = query("SELECT seq::text AS seq, type, actor, jsonb_typeof(data) AS kind,"
+                + " data->>'vendor' AS vendor, data->'epoch' AS epoch FROM room_events WHERE room_id = ?", created.room().id());
 
-        assertEquals(1, started.version());
-        assertEquals(2, renamed.version());
-        Room found = store.find(room.id()).orElseThrow();
-        assertEquals(2, found.version());
-        assertEquals(RoomStatus.LIVE, found.status());
-        assertEquals("Renamed", found.title());
-        assertEquals(started.startedAt(), found.startedAt());
+        assertEquals(List.of(Map.of("seq", "1", "type", "room.created", "actor", ANCHOR.userId(), "kind", "object",
+                "vendor", "agora", "epoch", "1")), rows);
     }
 
-    @Test
-    void savingAStaleCopyIsAConflictAndKeepsTheFirstWrite() {
-        Room room = insert(preparedRoom(now()));
-        Room copyA = store.find(room.id()).orElseThrow();
-        Room copyB = store.find(room.id()).orElseThrow();
+    // ---- SQL on the side, to see the columns as another reader of the database would ----------------
 
-        store.update(copyA.update(ANCHOR, new RoomChanges("A wins", null, null, null), now()));
-
-        assertThrows(ConflictException.class,
-                () -> store.update(copyB.update(ANCHOR, new RoomChanges("B loses", null, null, null), now())));
-        Room found = store.find(room.id()).orElseThrow();
-        assertEquals("A wins", found.title());
-        assertEquals(1, found.version());
+    private String column(String roomId, String column) {
+        List<Map<String, String>> rows = query("SELECT " + column + "::text AS value FROM rooms WHERE id = ?", roomId);
+        assertEquals(1, rows.size(), "room " + roomId);
+        return rows.get(0).get("value");
     }
 
-    @Test
-    void deletingAStaleCopyIsAConflictAndKeepsTheRoom() {
-        Room original = insert(preparedRoom(now()));
-        Room current = store.update(original.start(ANCHOR, now()));
-
-        assertThrows(ConflictException.class, () -> store.delete(original));
-        assertTrue(store.find(original.id()).isPresent());
-
-        store.delete(current);
-        assertEquals(Optional.empty(), store.find(original.id()));
+    private List<Map<String, String>> query(String sql, Object... parameters) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = prepare(status.getConnection(), sql, parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                List<Map<String, String>> result = new ArrayList<>();
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    Map<String, String> row = new HashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.put(rows.getMetaData().getColumnLabel(i), rows.getString(i));
+                    }
+                    result.add(row);
+                }
+                return result;
+            }
+        });
     }
 
-    @Test
-    void listIsNewestFirstWithTheIdBreakingTies() {
-        Instant newest = afterEveryStoredRoom();
-        String tieLow = "00000000-0000-0000-0000-" + suffix();
-        String tieHigh = "ffffffff-0000-0000-0000-" + suffix();
-        Room oldest = insert(preparedRoom(newest.minusSeconds(20)));
-        Room tiedLow = insert(preparedRoom(newest.minusSeconds(10), tieLow));
-        Room tiedHigh = insert(preparedRoom(newest.minusSeconds(10), tieHigh));
-        Room latest = insert(preparedRoom(newest));
-
-        List<String> page = ids(store.list(new RoomQuery(Optional.empty(), 1, 4)));
-
-        assertEquals(List.of(latest.id(), tiedHigh.id(), tiedLow.id(), oldest.id()), page);
+    private void sql(String sql, Object... parameters) {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement statement = prepare(status.getConnection(), sql, parameters)) {
+                return statement.executeUpdate();
+            }
+        });
     }
 
-    @Test
-    void consecutivePagesContinueWhereThePreviousEnded() {
-        Instant newest = afterEveryStoredRoom();
-        List<String> expected = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            expected.add(0, insert(preparedRoom(newest.minusSeconds(10 - i))).id());
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
         }
-
-        List<String> paged = new ArrayList<>();
-        for (int pageNum = 1; pageNum <= 3; pageNum++) {
-            paged.addAll(ids(store.list(new RoomQuery(Optional.empty(), pageNum, 2))));
-        }
-
-        assertEquals(expected, paged.subList(0, 5));
+        return statement;
     }
 
-    @Test
-    void listFiltersByStatus() {
-        Instant newest = afterEveryStoredRoom();
-        Room prepared = insert(preparedRoom(newest.minusSeconds(2)));
-        Room live = insert(preparedRoom(newest.minusSeconds(1)).toBuilder().status(RoomStatus.LIVE).build());
-
-        List<Room> liveRooms = store.list(new RoomQuery(Optional.of(RoomStatus.LIVE), 1, 100));
-        List<Room> preparedRooms = store.list(new RoomQuery(Optional.of(RoomStatus.PREPARED), 1, 100));
-
-        assertEquals(live.id(), liveRooms.get(0).id());
-        assertEquals(prepared.id(), preparedRooms.get(0).id());
-        assertTrue(liveRooms.stream().allMatch(room -> room.status() == RoomStatus.LIVE));
-        assertTrue(preparedRooms.stream().allMatch(room -> room.status() == RoomStatus.PREPARED));
-        assertTrue(ids(preparedRooms).stream().noneMatch(live.id()::equals));
-    }
-
-    @Test
-    void ofConcurrentTransitionsOfOneRoomExactlyOneWins() {
-        for (int round = 0; round < 5; round++) {
-            Room room = insert(preparedRoom(now()));
-
-            List<Outcome<Room>> outcomes = Concurrently.run(RACERS,
-                    () -> store.find(room.id()).orElseThrow(),
-                    loaded -> store.update(loaded.start(ANCHOR, now())));
-
-            assertEquals(1, successes(outcomes), "round " + round + ": " + outcomes);
-            assertEquals(RACERS - 1, failuresOf(outcomes, ConflictException.class), "round " + round + ": " + outcomes);
-            Room found = store.find(room.id()).orElseThrow();
-            assertEquals(RoomStatus.LIVE, found.status());
-            assertEquals(1, found.version());
-            Room winner = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().value();
-            assertEquals(winner.startedAt(), found.startedAt());
-        }
-    }
-
-    @Test
-    void ofConcurrentMemberUpdatesExactlyOneIsKept() {
-        Room room = insert(preparedRoom(now()).toBuilder().mode(RoomMode.COHOST).build());
-
-        List<Outcome<Room>> outcomes = Concurrently.run(RACERS,
-                () -> store.find(room.id()).orElseThrow(),
-                loaded -> store.update(loaded.replaceMeetingMembers(ANCHOR,
-                        List.of(new MeetingMember("m-" + Thread.currentThread().getId(), null, null, true, true, null)),
-                        now())));
-
-        assertEquals(1, successes(outcomes), outcomes.toString());
-        assertEquals(RACERS - 1, failuresOf(outcomes, ConflictException.class), outcomes.toString());
-        Room winner = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().value();
-        assertEquals(winner.meetingMembers(), store.find(room.id()).orElseThrow().meetingMembers());
-    }
-
-    // ---- helpers ---------------------------------------------------------------------------------
-
-    private Room insert(Room room) {
-        store.insert(room);
-        madeHere.add(room.id());
-        return room;
-    }
-
-    private static Room preparedRoom(Instant createdAt) {
-        return preparedRoom(createdAt, newId());
-    }
-
-    private static Room preparedRoom(Instant createdAt, String id) {
-        return Room.builder()
-                .id(id)
-                .title("room " + id)
-                .anchorId(ANCHOR.userId())
-                .chatId(id)
-                .createdAt(createdAt)
-                .updatedAt(createdAt)
-                .build();
-    }
-
-    /**
-     * A moment later than every room already stored (the database may be shared with earlier runs), so
-     * rooms dated up to it are the newest ones listed.
-     */
-    private Instant afterEveryStoredRoom() {
-        Instant latest = store.list(new RoomQuery(Optional.empty(), 1, 1)).stream()
-                .map(Room::createdAt).findFirst().orElse(Instant.EPOCH);
-        Instant now = now();
-        return (latest.isAfter(now) ? latest : now).plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** The database keeps microseconds; rooms built with whole microseconds round-trip exactly. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String newId() {
-        return UUID.randomUUID().toString();
-    }
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(24);
-    }
-
-    private static List<String> ids(List<Room> rooms) {
-        return rooms.stream().map(Room::id).toList();
-    }
-
-    private static void assertSameRoom(Room expected, Room actual) {
-        assertEquals(expected.id(), actual.id());
-        assertEquals(expected.title(), actual.title());
-        assertEquals(expected.notice(), actual.notice());
-        assertEquals(expected.coverUrl(), actual.coverUrl());
-        assertEquals(expected.anchorId(), actual.anchorId());
-        assertEquals(expected.anchorNick(), actual.anchorNick());
-        assertEquals(expected.extendsJson(), actual.extendsJson());
-        assertEquals(expected.mode(), actual.mode());
-        assertEquals(expected.status(), actual.status());
-        assertEquals(expected.chatId(), actual.chatId());
-        assertEquals(expected.meetingId(), actual.meetingId());
-        assertEquals(expected.vodId(), actual.vodId());
-        assertEquals(expected.meetingMembers(), actual.meetingMembers());
-        assertEquals(expected.metrics(), actual.metrics());
-        assertEquals(expected.createdAt(), actual.createdAt());
-        assertEquals(expected.updatedAt(), actual.updatedAt());
-        assertEquals(expected.startedAt(), actual.startedAt());
-        assertEquals(expected.stoppedAt(), actual.stoppedAt());
-        assertEquals(expected.version(), actual.version());
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
