@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.Vendor;
-import io.rtcgate.domain.vendor.VendorAdapters;
+import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.domain.vendor.VendorRouter;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +44,26 @@ class StartupTest {
     }
 
     @Test
+    void aRoutingListNamingAnEnabledVendorWithoutTheCapabilityStopsStartUp() {
+        Map<String, Object> agoraSignsUrls = new HashMap<>(AGORA_ONLY);
+        agoraSignsUrls.put("rtcgate.routing.stream-urls", "agora");
+
+        String failure = startUpFailure(agoraSignsUrls);
+
+        assertTrue(failure.contains("rtcgate.routing.stream-urls names agora, which offers no stream-urls"), failure);
+    }
+
+    @Test
+    void everyCapabilityIsRoutedByItsOwnKey() {
+        Map<String, Object> properties = new HashMap<>(AGORA_ONLY);
+        properties.put("rtcgate.routing.participant-list", "tencent,agora");
+        try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
+            assertEquals(Vendor.AGORA, context.getBean(VendorRouter.class).route(Capability.PARTICIPANT_LIST),
+                    "tencent is not enabled here, so agora is the first that offers it");
+        }
+    }
+
+    @Test
     void aJoinTokenLifetimeOutOfRangeStopsStartUpNamingTheKey() {
         String failure = startUpFailure(Map.of("rtcgate.tokens.ttl-seconds", 10));
 
@@ -63,9 +83,9 @@ class StartupTest {
     @Test
     void aGatewayWithoutAliyunNeedsNoLiveDomainsAndSignsNoStreamUrls() {
         try (ApplicationContext context = ApplicationContext.run(AGORA_ONLY, "test")) {
-            VendorAdapters adapters = context.getBean(VendorAdapters.class);
+            VendorPorts ports = context.getBean(VendorPorts.class);
 
-            assertEquals(Set.of(Vendor.AGORA), adapters.vendors());
+            assertEquals(Set.of(Vendor.AGORA), ports.vendors());
             assertEquals(Optional.empty(), context.getBean(VendorRouter.class).serving(Capability.STREAM_URLS));
         }
     }

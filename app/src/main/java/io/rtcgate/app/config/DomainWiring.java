@@ -1,5 +1,6 @@
 package io.rtcgate.app.config;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.rtcgate.domain.room.RoomChannels;
@@ -13,14 +14,18 @@ import io.rtcgate.domain.user.LoginPolicy;
 import io.rtcgate.domain.user.PasswordHasher;
 import io.rtcgate.domain.user.UserService;
 import io.rtcgate.domain.user.UserStore;
-import io.rtcgate.domain.vendor.VendorAdapters;
+import io.rtcgate.domain.vendor.PortGuard;
+import io.rtcgate.domain.vendor.VendorFaults;
 import io.rtcgate.domain.vendor.VendorHealth;
+import io.rtcgate.domain.vendor.VendorOperations;
+import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.domain.vendor.VendorRouter;
 import io.rtcgate.domain.vendor.VendorStateStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds the plain-Java domain services from the adapters and the configuration. */
 @Factory
@@ -42,21 +47,39 @@ public class DomainWiring {
         return new VendorHealth(health.getFailureThreshold(), health.getCoolDown(), health.getErrorWindow(), clock);
     }
 
+    /** The faults injected in front of this node's vendor adapters; none until a drill sets one. */
+    @Singleton
+    VendorFaults vendorFaults(Clock clock) {
+        return new VendorFaults(clock);
+    }
+
+    /** The decorator in front of every vendor port: call timeout, circuit, health and injected faults. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    PortGuard portGuard(VendorHealth health, VendorFaults faults, VendorCallProperties calls) {
+        return new PortGuard(health, faults, calls.getVendorCallTimeout(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
     /** Built at start-up, like the adapters, so bad routing or token settings stop the gateway. */
     @Context
-    VendorRouter vendorRouter(RoutingProperties routing, VendorAdapters adapters, VendorStateStore states, VendorHealth health) {
-        return new VendorRouter(routing.policy(adapters.vendors()), states, health);
+    VendorRouter vendorRouter(RoutingProperties routing, VendorPorts ports, VendorStateStore states, VendorHealth health) {
+        return new VendorRouter(routing.policy(ports), states, health);
     }
 
     @Context
-    RoomChannels roomChannels(RoomStore rooms, VendorAdapters adapters, VendorHealth health, VendorCallProperties calls) {
-        return new RoomChannels(rooms, adapters, health, calls.tokenTtl());
+    RoomChannels roomChannels(RoomStore rooms, VendorPorts ports, VendorCallProperties calls) {
+        return new RoomChannels(rooms, ports, calls.tokenTtl());
     }
 
     @Singleton
-    RoomService roomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorAdapters adapters,
+    RoomService roomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
                             RoomChannels channels, Clock clock) {
-        return new RoomService(rooms, ids, router, adapters, channels, clock);
+        return new RoomService(rooms, ids, router, ports, channels, clock);
+    }
+
+    @Singleton
+    VendorOperations vendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, Clock clock) {
+        return new VendorOperations(ports, states, health, clock);
     }
 
     @Singleton

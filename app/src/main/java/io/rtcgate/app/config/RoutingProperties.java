@@ -1,44 +1,57 @@
 package io.rtcgate.app.config;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.type.Argument;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.RoutingPolicy;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorPorts;
+import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * {@code rtcgate.routing.*}: per capability, the vendors to prefer, best first. {@code rtc} picks the
- * vendor a new room is bound to; {@code stream-urls} the vendor that signs push and pull URLs on every
- * read (Aliyun is the one vendor with a signer).
+ * {@code rtcgate.routing.<capability>}: per capability, the vendors to prefer, best first, as a
+ * comma-separated list or a YAML list. {@code rtc} picks the vendor a new room is bound to;
+ * {@code stream-urls} the vendor that signs push and pull URLs on every read. A capability left unset
+ * prefers every enabled vendor that offers it, in the order agora, tencent, aliyun. A list naming an
+ * enabled vendor without that capability stops start-up.
  */
-@ConfigurationProperties("rtcgate.routing")
+@Singleton
 public class RoutingProperties {
 
-    private List<String> rtc = List.of("agora", "tencent", "aliyun");
-    private List<String> streamUrls = List.of("aliyun");
+    private static final String PREFIX = "rtcgate.routing.";
 
-    public List<String> getRtc() { return rtc; }
-    public void setRtc(List<String> rtc) { this.rtc = rtc; }
-    public List<String> getStreamUrls() { return streamUrls; }
-    public void setStreamUrls(List<String> streamUrls) { this.streamUrls = streamUrls; }
+    private final Environment environment;
 
-    public RoutingPolicy policy(Set<Vendor> enabled) {
-        Map<Capability, List<Vendor>> preferences = new EnumMap<>(Capability.class);
-        preferences.put(Capability.RTC, vendors(rtc, Capability.RTC));
-        preferences.put(Capability.STREAM_URLS, vendors(streamUrls, Capability.STREAM_URLS));
-        return new RoutingPolicy(enabled, preferences);
+    public RoutingProperties(Environment environment) {
+        this.environment = environment;
     }
 
-    private static List<Vendor> vendors(List<String> names, Capability capability) {
+    public RoutingPolicy policy(VendorPorts ports) {
+        Map<Capability, List<Vendor>> configured = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            configured(capability).ifPresent(vendors -> configured.put(capability, vendors));
+        }
         try {
-            return names.stream().map(name -> Vendor.parse(name.trim(), "rtcgate.routing." + capability.configKey())).toList();
-        } catch (InvalidInputException e) {
+            return RoutingPolicy.of(configured, ports);
+        } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }
+    }
+
+    private Optional<List<Vendor>> configured(Capability capability) {
+        String key = PREFIX + capability.configKey();
+        return environment.getProperty(key, Argument.listOf(String.class)).map(names -> {
+            try {
+                return names.stream().map(String::trim).filter(name -> !name.isEmpty()).map(name -> Vendor.parse(name, key)).toList();
+            } catch (InvalidInputException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        });
     }
 }

@@ -3,27 +3,22 @@ package io.rtcgate.app.vendor;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.rtcgate.agora.AgoraChannelAdmin;
+import io.rtcgate.agora.AgoraPorts;
 import io.rtcgate.agora.AgoraSettings;
-import io.rtcgate.agora.AgoraTokenIssuer;
-import io.rtcgate.aliyun.AliyunArtcTokenIssuer;
-import io.rtcgate.aliyun.AliyunChannelAdmin;
 import io.rtcgate.aliyun.AliyunLiveDomains;
+import io.rtcgate.aliyun.AliyunPorts;
 import io.rtcgate.aliyun.AliyunSettings;
-import io.rtcgate.aliyun.AliyunTypeAUrlSigner;
 import io.rtcgate.app.config.AgoraProperties;
 import io.rtcgate.app.config.AliyunProperties;
 import io.rtcgate.app.config.EmbeddedMode;
 import io.rtcgate.app.config.TencentProperties;
 import io.rtcgate.app.config.VendorCallProperties;
-import io.rtcgate.domain.vendor.ChannelAdmin;
-import io.rtcgate.domain.vendor.JoinTokenIssuer;
 import io.rtcgate.domain.vendor.NumericUidRegistry;
-import io.rtcgate.domain.vendor.StreamUrlSigner;
-import io.rtcgate.domain.vendor.VendorAdapters;
-import io.rtcgate.tencent.TencentChannelAdmin;
+import io.rtcgate.domain.vendor.PortGuard;
+import io.rtcgate.domain.vendor.VendorPort;
+import io.rtcgate.domain.vendor.VendorPorts;
+import io.rtcgate.tencent.TencentPorts;
 import io.rtcgate.tencent.TencentSettings;
-import io.rtcgate.tencent.TencentTokenIssuer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the real vendor adapters for every enabled vendor: from {@code rtcgate.vendors.*}, or pointed
- * at the emulators with their generated credentials when those run. They are built at start-up, so a
+ * at the emulators with their generated credentials when those run. Each vendor module's factory makes
+ * all of its ports; the registry puts them behind the guard. They are built at start-up, so a
  * misconfigured vendor stops the gateway with the key to fix instead of failing its first request.
  */
 @Factory
@@ -49,29 +45,17 @@ public class VendorWiring {
     private static final String EMBEDDED_PLAY_DOMAIN = "play.rtcgate.localhost";
 
     @Context
-    VendorAdapters vendorAdapters(EmulatorFleet emulators, AgoraProperties agora, TencentProperties tencent,
-                                  AliyunProperties aliyun, EmbeddedMode embedded, NumericUidRegistry uids,
-                                  VendorCallProperties calls, Clock clock) {
+    VendorPorts vendorPorts(EmulatorFleet emulators, AgoraProperties agora, TencentProperties tencent,
+                            AliyunProperties aliyun, EmbeddedMode embedded, NumericUidRegistry uids,
+                            VendorCallProperties calls, PortGuard guard, Clock clock) {
         Duration timeout = calls.getVendorCallTimeout();
-        List<JoinTokenIssuer> issuers = new ArrayList<>();
-        List<ChannelAdmin> admins = new ArrayList<>();
-        List<StreamUrlSigner> urlSigners = new ArrayList<>();
-        agoraSettings(emulators, agora, timeout).ifPresent(settings -> {
-            issuers.add(new AgoraTokenIssuer(settings, uids, clock));
-            admins.add(new AgoraChannelAdmin(settings, uids));
-        });
-        tencentSettings(emulators, tencent, timeout).ifPresent(settings -> {
-            issuers.add(new TencentTokenIssuer(settings));
-            admins.add(new TencentChannelAdmin(settings));
-        });
-        aliyunSettings(emulators, aliyun, embedded, timeout).ifPresent(settings -> {
-            issuers.add(new AliyunArtcTokenIssuer(settings, clock));
-            admins.add(new AliyunChannelAdmin(settings, clock));
-            urlSigners.add(new AliyunTypeAUrlSigner(settings.live(), clock));
-        });
-        VendorAdapters adapters = new VendorAdapters(issuers, admins, urlSigners);
-        LOG.info("Vendors enabled: {}{}", adapters.vendors(), emulators.active() ? " (emulated)" : "");
-        return adapters;
+        List<VendorPort> adapters = new ArrayList<>();
+        agoraSettings(emulators, agora, timeout).ifPresent(settings -> adapters.addAll(AgoraPorts.create(settings, uids, clock)));
+        tencentSettings(emulators, tencent, timeout).ifPresent(settings -> adapters.addAll(TencentPorts.create(settings)));
+        aliyunSettings(emulators, aliyun, embedded, timeout).ifPresent(settings -> adapters.addAll(AliyunPorts.create(settings, clock)));
+        VendorPorts ports = new VendorPorts(adapters, guard);
+        LOG.info("Vendors enabled: {}{}", ports.vendors(), emulators.active() ? " (emulated)" : "");
+        return ports;
     }
 
     private static Optional<AgoraSettings> agoraSettings(EmulatorFleet emulators, AgoraProperties agora, Duration timeout) {

@@ -32,10 +32,15 @@ public record ExpectedStreamUrls(String pushDomain, String playDomain, String ap
         return (Map<String, Object>) value;
     }
 
+    /** An AUI RoomInfo names its URLs {@code push_url_info} / {@code pull_url_info}; a native room {@code push} / {@code pull}. */
+    private static boolean isAuiRoomInfo(Map<String, Object> room) {
+        return room.containsKey("pull_url_info");
+    }
+
     /** Checks the room's three push URLs exactly; returns their expiry timestamp. */
     public long assertPushUrls(Map<String, Object> room) {
         String id = (String) room.get("id");
-        Map<String, Object> push = urlInfo(room, "push_url_info");
+        Map<String, Object> push = urlInfo(room, isAuiRoomInfo(room) ? "push_url_info" : "push");
         long ts = timestampOf((String) push.get("rtmp_url"));
         assertEquals(rtmpPush(id, ts), push.get("rtmp_url"));
         assertEquals(rtsPush(id, ts), push.get("rts_url"));
@@ -46,7 +51,7 @@ public record ExpectedStreamUrls(String pushDomain, String playDomain, String ap
     /** Checks the room's four pull URLs exactly; returns their expiry timestamp. */
     public long assertPullUrls(Map<String, Object> room) {
         String id = (String) room.get("id");
-        Map<String, Object> pull = urlInfo(room, "pull_url_info");
+        Map<String, Object> pull = urlInfo(room, isAuiRoomInfo(room) ? "pull_url_info" : "pull");
         long ts = timestampOf((String) pull.get("rtmp_url"));
         assertEquals(rtmpPull(id, ts), pull.get("rtmp_url"));
         assertEquals(flvPull(id, ts), pull.get("flv_url"));

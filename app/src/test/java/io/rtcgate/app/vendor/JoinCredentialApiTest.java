@@ -224,7 +224,7 @@ class JoinCredentialApiTest extends VendorApiTestBase {
         User anchor = aui.newUser();
         User member = aui.newUser();
         User stranger = aui.newUser();
-        String id = (String) createRoomOn(anchor, "agora", 1).get("id");
+        String id = (String) createRoomOn(anchor, "agora", "cohost").get("id");
 
         assertError(join(member, id, "cohost"), 403, null);
         Reply updated = aui.call("updateMeetingInfo", anchor, fields("id", id, "members", List.of(fields(

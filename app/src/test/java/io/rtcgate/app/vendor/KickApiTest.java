@@ -125,7 +125,7 @@ class KickApiTest extends VendorApiTestBase {
     void onAliyunTheKickForbidsTheUsersCameraStreamUntilTheBanEnds() {
         User anchor = aui.newUser();
         User member = aui.newUser();
-        String id = (String) createRoomOn(anchor, "aliyun", 1).get("id");
+        String id = (String) createRoomOn(anchor, "aliyun", "cohost").get("id");
         String channel = id + "-1";
         assertEquals(200, aui.call("updateMeetingInfo", anchor, fields("id", id, "members", List.of(fields(
                 "user_id", member.id(), "user_nick", null, "user_avatar", null, "mic_opened", true, "camera_opened", true,

@@ -25,12 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NativeRoomApiTest extends VendorApiTestBase {
 
     @Test
-    void createAnswers201WithTheRoomInfoItsVendorAndItsFirstChannel() {
+    void createAnswers201WithTheRoomItsVendorAndItsFirstChannel() {
         User anchor = aui.newUser();
         Instant before = gatewayNow();
 
         Reply reply = createRoom(anchor, fields("title", "Hello", "notice", "Be nice", "cover_url", "https://img.example.com/c.png",
-                "extends", "{\"a\":1}", "mode", 1));
+                "extends", "{\"a\":1}", "mode", "cohost"));
 
         assertEquals(201, reply.status(), reply.body());
         Map<String, Object> room = reply.json();
@@ -42,14 +42,17 @@ class NativeRoomApiTest extends VendorApiTestBase {
         assertEquals("{\"a\":1}", room.get("extends"));
         assertEquals(anchor.id(), room.get("anchor_id"), "the caller is the anchor");
         assertNull(room.get("anchor_nick"));
-        assertEquals(0L, number(room.get("status")));
-        assertEquals(1L, number(room.get("mode")));
-        assertEquals(id, room.get("chat_id"));
-        assertNotNull(room.get("meeting_id"), "a co-host room has a co-host session");
-        assertEquals("{\"members\":[]}", room.get("meeting_info"));
-        assertNotNull(room.get("push_url_info"), "the anchor gets the push URLs");
-        assertNotNull(room.get("pull_url_info"));
+        assertEquals("prepared", room.get("status"));
+        assertEquals("cohost", room.get("mode"));
+        assertEquals(List.of(), room.get("cohost_members"));
+        assertEquals(Map.of("likes", 0L, "online", 0L, "pv", 0L, "uv", 0L), longs(room.get("metrics")));
+        assertNotNull(room.get("push"), "the anchor gets the push URLs");
+        assertNotNull(room.get("pull"));
         assertEquals(0L, number(room.get("version")));
+        assertEquals(1L, number(room.get("epoch")));
+        for (String auiOnly : List.of("chat_id", "meeting_id", "meeting_info", "push_url_info", "pull_url_info")) {
+            assertTrue(!room.containsKey(auiOnly), "the native model is not the AUI one: " + auiOnly);
+        }
         Instant createdAt = Instant.parse((String) room.get("created_at"));
         assertWithin(before.minusSeconds(1), Instant.now().plusSeconds(1), createdAt, "created_at");
         assertEquals("agora", room.get("vendor"), "default routing prefers agora");
@@ -64,11 +67,11 @@ class NativeRoomApiTest extends VendorApiTestBase {
 
         assertEquals(201, reply.status(), reply.body());
         Map<String, Object> room = reply.json();
-        for (String optional : List.of("notice", "cover_url", "extends", "meeting_id")) {
+        for (String optional : List.of("notice", "cover_url", "extends", "anchor_nick", "started_at", "stopped_at")) {
             assertTrue(room.containsKey(optional), optional);
             assertNull(room.get(optional), optional);
         }
-        assertEquals(0L, number(room.get("mode")), "mode defaults to 0, a normal live");
+        assertEquals("normal", room.get("mode"), "a normal live by default");
         assertEquals(room.get("id") + "-1", room.get("channel"));
     }
 
@@ -103,7 +106,8 @@ class NativeRoomApiTest extends VendorApiTestBase {
 
     @Test
     void anUnknownModeIsAnInputError() {
-        assertError(createRoom(aui.newUser(), fields("title", "t", "mode", 3)), 400, "mode");
+        assertError(createRoom(aui.newUser(), fields("title", "t", "mode", "party")), 400, "mode");
+        assertError(createRoom(aui.newUser(), fields("title", "t", "mode", "COHOST")), 400, "mode");
     }
 
     @Test
@@ -122,9 +126,10 @@ class NativeRoomApiTest extends VendorApiTestBase {
 
         assertEquals(200, byAnchor.status(), byAnchor.body());
         assertEquals(withoutSignedUrls(created), withoutSignedUrls(byAnchor.json()));
-        assertNotNull(byAnchor.json().get("push_url_info"));
+        assertNotNull(byAnchor.json().get("push"));
         assertEquals(200, byViewer.status(), byViewer.body());
-        assertNull(byViewer.json().get("push_url_info"), "only the anchor or an admin may publish");
+        assertNull(byViewer.json().get("push"), "only the anchor or an admin may publish");
+        assertNotNull(byViewer.json().get("pull"));
         assertEquals("aliyun", byViewer.text("vendor"));
         assertEquals(id + "-1", byViewer.text("channel"));
     }
@@ -147,11 +152,18 @@ class NativeRoomApiTest extends VendorApiTestBase {
         assertEquals(room.get("channel"), fetched.get("channel"));
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> longs(Object metrics) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        ((Map<String, Object>) metrics).forEach((name, value) -> values.put(name, number(value)));
+        return values;
+    }
+
     /** The signed URLs expire a fixed time after they are signed, so two reads may differ in them. */
     private static Map<String, Object> withoutSignedUrls(Map<String, Object> room) {
         Map<String, Object> copy = new LinkedHashMap<>(room);
-        copy.remove("push_url_info");
-        copy.remove("pull_url_info");
+        copy.remove("push");
+        copy.remove("pull");
         return copy;
     }
 }

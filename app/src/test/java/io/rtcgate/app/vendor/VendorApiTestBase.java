@@ -119,10 +119,10 @@ abstract class VendorApiTestBase {
 
     /** A room anchored by {@code anchor}, pinned to {@code vendor}; its RoomInfo. */
     Map<String, Object> createRoomOn(User anchor, String vendor) {
-        return createRoomOn(anchor, vendor, 0);
+        return createRoomOn(anchor, vendor, "normal");
     }
 
-    Map<String, Object> createRoomOn(User anchor, String vendor, int mode) {
+    Map<String, Object> createRoomOn(User anchor, String vendor, String mode) {
         Reply reply = createRoom(anchor, fields("title", "room of " + anchor.id(), "vendor", vendor, "mode", mode));
         assertEquals(201, reply.status(), reply.body());
         assertEquals(vendor, reply.text("vendor"), reply.body());
@@ -196,7 +196,12 @@ abstract class VendorApiTestBase {
                 .orElseThrow(() -> new AssertionError("no " + vendor + " in " + reply.body()));
     }
 
-    /** The admin view of one vendor capability's health: circuit, recent_errors, last_error_at, last_error. */
+    /** The vendor's circuit as the admin view shows it: closed, open or half_open. */
+    String circuit(String vendor) {
+        return (String) vendorView(vendor).get("circuit");
+    }
+
+    /** The admin view of the recent errors of one capability that calls the vendor: recent_errors, last_error_at, last_error. */
     @SuppressWarnings("unchecked")
     Map<String, Object> health(String vendor, String capability) {
         Map<String, Object> byCapability = (Map<String, Object>) vendorView(vendor).get("health");

@@ -87,7 +87,7 @@ class VendorFailureApiTest extends VendorApiTestBase {
         assertStatusBody(reply, 502);
         assertEquals(details("tencent", "kick", "FailedOperation.RoomNotExist", "rejected"), reply.object("details"));
         assertEquals(errorsBefore, recentChannelAdminErrors("tencent"), "a refusal says nothing about the vendor's health");
-        assertEquals("closed", health("tencent", "channel-admin").get("circuit"));
+        assertEquals("closed", circuit("tencent"));
     }
 
     private long recentChannelAdminErrors(String vendor) {

@@ -16,18 +16,6 @@ import java.util.Map;
  */
 public final class VendorHealth {
 
-    /** The errors one capability's calls met lately. */
-    public record CapabilityErrors(int recentErrors, Instant lastErrorAt, String lastError) {
-    }
-
-    /** How a vendor looks now: its circuit, and the recent errors of each capability that calls it. */
-    public record Snapshot(Vendor vendor, CircuitBreaker.State circuit, Map<Capability, CapabilityErrors> errors) {
-
-        public Snapshot {
-            errors = Map.copyOf(errors);
-        }
-    }
-
     /** Every vendor and capability, made up front: routing reads them on every room read, without a lock. */
     private final Map<Vendor, CircuitBreaker> circuits = new EnumMap<>(Vendor.class);
     private final Map<Vendor, Map<Capability, ErrorLog>> errors = new EnumMap<>(Vendor.class);
@@ -52,15 +40,15 @@ public final class VendorHealth {
         return circuits.get(vendor).isAvailable(clock.instant());
     }
 
-    public Snapshot snapshot(Vendor vendor) {
+    public HealthSnapshot snapshot(Vendor vendor) {
         Instant now = clock.instant();
-        Map<Capability, CapabilityErrors> byCapability = new EnumMap<>(Capability.class);
+        Map<Capability, HealthSnapshot.Errors> byCapability = new EnumMap<>(Capability.class);
         errors.get(vendor).forEach((capability, log) -> {
             if (capability.callsVendor()) {
                 byCapability.put(capability, log.read(now));
             }
         });
-        return new Snapshot(vendor, circuits.get(vendor).state(now), byCapability);
+        return new HealthSnapshot(vendor, circuits.get(vendor).state(now), byCapability);
     }
 
     /** Whether a call may go out now; in HALF_OPEN only one trial call at a time. */
@@ -95,9 +83,9 @@ public final class VendorHealth {
             forgetOld(now);
         }
 
-        synchronized CapabilityErrors read(Instant now) {
+        synchronized HealthSnapshot.Errors read(Instant now) {
             forgetOld(now);
-            return new CapabilityErrors(recent.size(), lastAt, last);
+            return new HealthSnapshot.Errors(recent.size(), lastAt, last);
         }
 
         private void forgetOld(Instant now) {

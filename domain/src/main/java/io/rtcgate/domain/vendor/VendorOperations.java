@@ -13,7 +13,7 @@ public final class VendorOperations {
 
     /** One vendor as operators see it. */
     public record VendorStatus(Vendor vendor, boolean enabled, Set<Capability> capabilities, OperatorState state,
-                               VendorHealth.Snapshot health) {
+                               HealthSnapshot health) {
     }
 
     private final VendorPorts ports;

@@ -32,7 +32,7 @@ import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.domain.vendor.VendorException.Kind;
-import io.rtcgate.domain.vendor.VendorHealth;
+import io.rtcgate.domain.vendor.HealthSnapshot;
 import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.testkit.FakeChannelAdmin.Call;
 import io.rtcgate.testkit.InMemoryRoomStore;
@@ -97,7 +97,7 @@ class RoomChannelsTest {
         changeAgoraRoom(room -> room.stop(ANCHOR, T0.plusSeconds(60)));
     }
 
-    private VendorHealth.CapabilityErrors errors(Vendor vendor, Capability capability) {
+    private HealthSnapshot.Errors errors(Vendor vendor, Capability capability) {
         return vendors.health().snapshot(vendor).errors().get(capability);
     }
 
@@ -263,7 +263,7 @@ class RoomChannelsTest {
                     () -> channels.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));
 
             assertEquals(Kind.REJECTED, e.kind());
-            assertEquals(new VendorHealth.CapabilityErrors(0, null, null), errors(AGORA, Capability.CHANNEL_ADMIN));
+            assertEquals(new HealthSnapshot.Errors(0, null, null), errors(AGORA, Capability.CHANNEL_ADMIN));
             assertEquals(CircuitBreaker.State.CLOSED, vendors.health().snapshot(AGORA).circuit());
         }
     }

@@ -73,7 +73,7 @@ class PortGuardTest {
         assertEquals(List.of(FakeChannelAdmin.Call.kick(CHANNEL, "bob", Duration.ofMinutes(1))), agora.calls());
         assertEquals(CircuitBreaker.State.CLOSED, circuit(AGORA));
         assertTrue(health.isAvailable(AGORA));
-        assertEquals(new VendorHealth.CapabilityErrors(0, null, null), health.snapshot(AGORA).errors().get(Capability.CHANNEL_ADMIN));
+        assertEquals(new HealthSnapshot.Errors(0, null, null), health.snapshot(AGORA).errors().get(Capability.CHANNEL_ADMIN));
     }
 
     @ParameterizedTest
@@ -181,7 +181,7 @@ class PortGuardTest {
         failTimes(Kind.TRANSPORT, 1);
         clock.advance(Duration.ofSeconds(2));
 
-        VendorHealth.CapabilityErrors errors = health.snapshot(AGORA).errors().get(Capability.CHANNEL_ADMIN);
+        HealthSnapshot.Errors errors = health.snapshot(AGORA).errors().get(Capability.CHANNEL_ADMIN);
         assertEquals(1, errors.recentErrors());
         assertEquals("agora kick failed: the fake was told to fail", errors.lastError());
     }

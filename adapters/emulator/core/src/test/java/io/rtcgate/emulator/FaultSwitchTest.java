@@ -1,5 +1,7 @@
 package io.rtcgate.emulator;
 
+import io.rtcgate.testkit.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

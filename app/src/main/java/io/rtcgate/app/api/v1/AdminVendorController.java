@@ -12,19 +12,18 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.rtcgate.app.security.Callers;
+import io.rtcgate.domain.Validation;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.OperatorState;
 import io.rtcgate.domain.vendor.Vendor;
-import io.rtcgate.domain.vendor.VendorAdapters;
-import io.rtcgate.domain.vendor.VendorHealth;
-import io.rtcgate.domain.vendor.VendorStateStore;
-import io.rtcgate.domain.Validation;
+import io.rtcgate.domain.vendor.HealthSnapshot;
+import io.rtcgate.domain.vendor.VendorOperations;
+import io.rtcgate.domain.vendor.VendorOperations.VendorStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,40 +36,36 @@ import java.util.Map;
 @SecurityRequirement(name = "bearer")
 public class AdminVendorController {
 
-    private final VendorAdapters adapters;
-    private final VendorStateStore states;
-    private final VendorHealth health;
-    private final Clock clock;
+    private final VendorOperations vendors;
 
-    public AdminVendorController(VendorAdapters adapters, VendorStateStore states, VendorHealth health, Clock clock) {
-        this.adapters = adapters;
-        this.states = states;
-        this.health = health;
-        this.clock = clock;
+    public AdminVendorController(VendorOperations vendors) {
+        this.vendors = vendors;
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record SetState(@Nullable String state) {
     }
 
+    /** The recent errors of one capability whose calls reach the vendor's cloud. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record CapabilityHealth(String circuit, int recentErrors, @Nullable String lastErrorAt, @Nullable String lastError) {
+    public record CapabilityHealth(int recentErrors, @Nullable String lastErrorAt, @Nullable String lastError) {
     }
 
+    /**
+     * {@code circuit} is the vendor's: the calls of every capability that reach its cloud open it together.
+     * {@code health} has the recent errors of each such capability the vendor offers.
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record VendorView(String vendor, boolean enabled, List<String> capabilities, String state,
+    public record VendorView(String vendor, boolean enabled, List<String> capabilities, String state, String circuit,
                              Map<String, CapabilityHealth> health) {
     }
 
-    @Operation(summary = "Every vendor: enabled, capabilities, operator state and health with recent errors")
+    @Operation(summary = "Every vendor: enabled, capabilities, operator state, circuit and recent errors")
     @Get
     public List<VendorView> list() {
-        Map<Vendor, OperatorState> operatorStates = states.all();
-        return Arrays.stream(Vendor.values())
-                .map(vendor -> view(vendor, operatorStates.getOrDefault(vendor, OperatorState.UP)))
-                .toList();
+        return vendors.list().stream().map(AdminVendorController::view).toList();
     }
 
     @Operation(summary = "Set a vendor's operator state: up, draining (no new rooms) or down")
@@ -78,23 +73,21 @@ public class AdminVendorController {
     public VendorView setState(Authentication auth, @PathVariable String vendor, @Body SetState request) {
         Vendor target = Vendor.parse(vendor, "vendor");
         OperatorState state = OperatorState.parse(Validation.required(request.state(), "state"), "state");
-        states.set(target, state, auth.getName(), clock.instant());
-        return view(target, state);
+        return view(vendors.setState(Callers.of(auth), target, state));
     }
 
-    private VendorView view(Vendor vendor, OperatorState state) {
-        var capabilities = adapters.capabilities(vendor);
+    private static VendorView view(VendorStatus status) {
         Map<String, CapabilityHealth> byCapability = new LinkedHashMap<>();
-        for (Capability capability : capabilities) {
-            VendorHealth.Snapshot snapshot = health.snapshot(vendor, capability);
-            byCapability.put(capability.configKey(), new CapabilityHealth(
-                    snapshot.circuit().name().toLowerCase(Locale.ROOT),
-                    snapshot.recentErrors(),
-                    snapshot.lastErrorAt() == null ? null : DateTimeFormatter.ISO_INSTANT.format(snapshot.lastErrorAt()),
-                    snapshot.lastError()));
+        for (Capability capability : status.capabilities()) {
+            HealthSnapshot.Errors errors = status.health().errors().get(capability);
+            if (errors != null) {
+                byCapability.put(capability.configKey(), new CapabilityHealth(errors.recentErrors(),
+                        errors.lastErrorAt() == null ? null : DateTimeFormatter.ISO_INSTANT.format(errors.lastErrorAt()),
+                        errors.lastError()));
+            }
         }
-        return new VendorView(vendor.wireName(), adapters.vendors().contains(vendor),
-                capabilities.stream().map(Capability::configKey).toList(),
-                state.wireName(), byCapability);
+        return new VendorView(status.vendor().wireName(), status.enabled(),
+                status.capabilities().stream().map(Capability::configKey).toList(), status.state().wireName(),
+                status.health().circuit().name().toLowerCase(Locale.ROOT), byCapability);
     }
 }

@@ -16,8 +16,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
-import io.rtcgate.app.api.aui.AuiModels;
-import io.rtcgate.app.api.aui.RoomInfoMapper;
 import io.rtcgate.app.security.Callers;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.room.NewRoom;
@@ -46,12 +44,10 @@ public class RoomController {
 
     private final RoomService rooms;
     private final RoomChannels channels;
-    private final RoomInfoMapper mapper;
 
-    public RoomController(RoomService rooms, RoomChannels channels, RoomInfoMapper mapper) {
+    public RoomController(RoomService rooms, RoomChannels channels) {
         this.rooms = rooms;
         this.channels = channels;
-        this.mapper = mapper;
     }
 
     /** Named field by field: a naming strategy would override {@code @JsonProperty("extends")}. */
@@ -61,7 +57,7 @@ public class RoomController {
             @Nullable String notice,
             @Nullable @JsonProperty("cover_url") String coverUrl,
             @Nullable @JsonProperty("extends") String extendsJson,
-            @Nullable Integer mode,
+            @Nullable String mode,
             @Nullable String vendor) {
     }
 
@@ -86,19 +82,19 @@ public class RoomController {
 
     @Operation(summary = "Create a room for the caller as anchor, bound to a vendor by routing or by choice")
     @Post
-    public HttpResponse<AuiModels.RoomInfo> create(Authentication auth, @Body CreateRoom request) {
+    public HttpResponse<RoomResource> create(Authentication auth, @Body CreateRoom request) {
         var caller = Callers.of(auth);
-        RoomMode mode = request.mode() == null ? RoomMode.NORMAL : RoomMode.fromCode(request.mode(), "mode");
+        RoomMode mode = request.mode() == null ? RoomMode.NORMAL : RoomMode.parse(request.mode(), "mode");
         Optional<Vendor> vendor = Optional.ofNullable(request.vendor()).map(name -> Vendor.parse(name, "vendor"));
         NewRoom newRoom = new NewRoom(request.title(), request.notice(), request.coverUrl(), caller.userId(), null,
                 request.extendsJson(), mode);
-        return HttpResponse.status(HttpStatus.CREATED).body(mapper.roomInfo(rooms.create(caller, newRoom, vendor)));
+        return HttpResponse.status(HttpStatus.CREATED).body(RoomResource.of(rooms.create(caller, newRoom, vendor)));
     }
 
     @Operation(summary = "Get a room")
     @Get("/{id}")
-    public AuiModels.RoomInfo get(Authentication auth, @PathVariable String id) {
-        return mapper.roomInfo(rooms.get(Callers.of(auth), id));
+    public RoomResource get(Authentication auth, @PathVariable String id) {
+        return RoomResource.of(rooms.get(Callers.of(auth), id));
     }
 
     @Operation(summary = "Get the caller's credential to enter the room's channel as host, cohost or audience")

@@ -1,7 +1,7 @@
 package io.rtcgate.emulator.agora;
 
 import io.rtcgate.emulator.EmulatorJson;
-import io.rtcgate.emulator.ManualClock;
+import io.rtcgate.testkit.ManualClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

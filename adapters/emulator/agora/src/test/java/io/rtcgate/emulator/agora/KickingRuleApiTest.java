@@ -1,6 +1,6 @@
 package io.rtcgate.emulator.agora;
 
-import io.rtcgate.emulator.ManualClock;
+import io.rtcgate.testkit.ManualClock;
 
 import static io.rtcgate.emulator.agora.RestCalls.integer;
 import static io.rtcgate.emulator.agora.RestCalls.text;

@@ -1,6 +1,6 @@
 package io.rtcgate.emulator.aliyun;
 
-import io.rtcgate.emulator.ManualClock;
+import io.rtcgate.testkit.ManualClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
