@@ -37,13 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +58,6 @@ public abstract class RoomStoreContract {
     private static final int RACERS = 8;
     private static final int UPDATES_PER_RACER = 5;
     private static final int MAX_CONFLICTS_PER_RACER = 10_000;
-    private static final long RACE_TIMEOUT_SECONDS = 60;
 
     private final Set<String> madeHere = new LinkedHashSet<>();
 
@@ -456,14 +449,14 @@ public abstract class RoomStoreContract {
         for (int round = 0; round < 5; round++) {
             Room room = insert(created(now()));
 
-            List<Outcome<Room>> outcomes = race(RACERS,
+            List<Concurrently.Outcome<Room>> outcomes = Concurrently.run(RACERS,
                     () -> store().require(room.id()),
                     loaded -> store().update(loaded.start(ANCHOR, now())));
 
             String context = "round " + round + ": " + outcomes;
-            assertEquals(1, successes(outcomes), context);
-            assertEquals(RACERS - 1, failuresOf(outcomes, ConflictException.class), context);
-            Room winner = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().value();
+            assertEquals(1, Concurrently.successes(outcomes), context);
+            assertEquals(RACERS - 1, Concurrently.failuresOf(outcomes, ConflictException.class), context);
+            Room winner = outcomes.stream().filter(Concurrently.Outcome::succeeded).findFirst().orElseThrow().value();
             Room found = store().require(room.id());
             assertEquals(RoomStatus.LIVE, found.status());
             assertEquals(1, found.version());
@@ -479,14 +472,14 @@ public abstract class RoomStoreContract {
     public void ofConcurrentMemberUpdatesExactlyOneIsKept() {
         Room room = insert(created(now(), newId(), RoomMode.COHOST));
 
-        List<Outcome<Room>> outcomes = race(RACERS,
+        List<Concurrently.Outcome<Room>> outcomes = Concurrently.run(RACERS,
                 () -> store().require(room.id()),
                 loaded -> store().update(loaded.replaceMeetingMembers(ANCHOR,
                         List.of(member("m-" + Thread.currentThread().getId())), now())));
 
-        assertEquals(1, successes(outcomes), outcomes.toString());
-        assertEquals(RACERS - 1, failuresOf(outcomes, ConflictException.class), outcomes.toString());
-        Room winner = outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow().value();
+        assertEquals(1, Concurrently.successes(outcomes), outcomes.toString());
+        assertEquals(RACERS - 1, Concurrently.failuresOf(outcomes, ConflictException.class), outcomes.toString());
+        Room winner = outcomes.stream().filter(Concurrently.Outcome::succeeded).findFirst().orElseThrow().value();
         assertEquals(winner.meetingMembers(), store().require(room.id()).meetingMembers());
         List<RecordedRoomEvent> events = store().events(room.id(), 0, 100);
         assertEquals(List.of(1L, 2L), seqsOf(events));
@@ -503,7 +496,7 @@ public abstract class RoomStoreContract {
         Room room = insert(created(now()));
         Map<Long, String> titleByVersion = new ConcurrentHashMap<>();
 
-        List<Outcome<Integer>> outcomes = race(RACERS, () -> Thread.currentThread().getId(), racer -> {
+        List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(RACERS, () -> Thread.currentThread().getId(), racer -> {
             int conflicts = 0;
             for (int update = 0; update < UPDATES_PER_RACER; update++) {
                 String title = "racer " + racer + " update " + update;
@@ -525,7 +518,7 @@ public abstract class RoomStoreContract {
             return conflicts;
         });
 
-        assertEquals(RACERS, successes(outcomes), outcomes.toString());
+        assertEquals(RACERS, Concurrently.successes(outcomes), outcomes.toString());
         int total = RACERS * UPDATES_PER_RACER;
         Room found = store().require(room.id());
         assertEquals(total, found.version());
@@ -616,55 +609,5 @@ public abstract class RoomStoreContract {
 
     private static List<String> ids(List<Room> rooms) {
         return rooms.stream().map(Room::id).toList();
-    }
-
-    // ---- racing -------------------------------------------------------------------------------------
-
-    /** What one racing thread's action returned or threw. */
-    protected record Outcome<T>(T value, Throwable error) {
-
-        boolean succeeded() {
-            return error == null;
-        }
-    }
-
-    /**
-     * Runs the same work in {@code threads} threads: each prepares (e.g. loads the room), then all wait at a
-     * barrier and act at once.
-     */
-    protected static <P, T> List<Outcome<T>> race(int threads, Supplier<P> prepare, Function<P, T> act) {
-        CyclicBarrier start = new CyclicBarrier(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Outcome<T>>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    P prepared = prepare.get();
-                    start.await(RACE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    try {
-                        return new Outcome<T>(act.apply(prepared), null);
-                    } catch (RuntimeException | AssertionError e) {
-                        return new Outcome<T>(null, e);
-                    }
-                }));
-            }
-            List<Outcome<T>> outcomes = new ArrayList<>();
-            for (Future<Outcome<T>> future : futures) {
-                outcomes.add(future.get(RACE_TIMEOUT_SECONDS * 2, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } catch (Exception e) {
-            throw new IllegalStateException("a racing thread did not finish", e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static long successes(List<? extends Outcome<?>> outcomes) {
-        return outcomes.stream().filter(Outcome::succeeded).count();
-    }
-
-    private static long failuresOf(List<? extends Outcome<?>> outcomes, Class<? extends Throwable> type) {
-        return outcomes.stream().filter(outcome -> type.isInstance(outcome.error())).count();
     }
 }

@@ -1,14 +1,14 @@
 package io.rtcgate.app.persistence;
 
-import static io.rtcgate.app.support.Concurrently.successes;
+import static io.rtcgate.testkit.Concurrently.successes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.rtcgate.app.support.Concurrently;
-import io.rtcgate.app.support.Concurrently.Outcome;
+import io.rtcgate.testkit.Concurrently;
+import io.rtcgate.testkit.Concurrently.Outcome;
 import io.rtcgate.app.support.WireClient;
 import io.rtcgate.domain.session.Device;
 import io.rtcgate.domain.session.DeviceType;

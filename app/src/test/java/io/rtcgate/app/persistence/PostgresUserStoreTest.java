@@ -1,14 +1,14 @@
 package io.rtcgate.app.persistence;
 
-import static io.rtcgate.app.support.Concurrently.failuresOf;
-import static io.rtcgate.app.support.Concurrently.successes;
+import static io.rtcgate.testkit.Concurrently.failuresOf;
+import static io.rtcgate.testkit.Concurrently.successes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.rtcgate.app.support.Concurrently;
-import io.rtcgate.app.support.Concurrently.Outcome;
+import io.rtcgate.testkit.Concurrently;
+import io.rtcgate.testkit.Concurrently.Outcome;
 import io.rtcgate.app.support.WireClient;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.user.Role;

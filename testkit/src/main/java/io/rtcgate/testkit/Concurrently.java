@@ -1,4 +1,4 @@
-package io.rtcgate.app.support;
+package io.rtcgate.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +40,14 @@ public final class Concurrently {
                     start.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                     try {
                         return new Outcome<T>(act.apply(prepared), null);
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | AssertionError e) {
                         return new Outcome<T>(null, e);
                     }
                 }));
             }
             List<Outcome<T>> outcomes = new ArrayList<>();
             for (Future<Outcome<T>> future : futures) {
-                outcomes.add(future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+                outcomes.add(future.get(TIMEOUT_SECONDS * 2, TimeUnit.SECONDS));
             }
             return outcomes;
         } catch (Exception e) {
