@@ -33,7 +33,7 @@ public final class FakeChannelAdmin extends FakeVendorPort implements ChannelAdm
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private volatile Participants participants = new Participants(List.of(), List.of());
+    private volatile Participants participants = Participants.NONE;
     private final ParticipantLister lister = new Lister();
 
     public FakeChannelAdmin(Vendor vendor) {

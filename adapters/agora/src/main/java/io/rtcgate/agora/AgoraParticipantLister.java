@@ -4,6 +4,7 @@ import io.rtcgate.agora.AgoraJson.UserListAnswer;
 import io.rtcgate.agora.AgoraJson.UserListData;
 import io.rtcgate.domain.vendor.ChannelRef;
 import io.rtcgate.domain.vendor.NumericUidRegistry;
+import io.rtcgate.domain.vendor.Participant;
 import io.rtcgate.domain.vendor.ParticipantLister;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.Vendor;
@@ -12,14 +13,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Who is in a channel, from Agora's user list (vendors.md §1.4), with numeric uids mapped back to gateway user ids. */
+/**
+ * Who is in a channel, from Agora's user list (vendors.md §1.4): every uid Agora lists, with the gateway
+ * user behind it where the gateway handed it out.
+ */
 public final class AgoraParticipantLister implements ParticipantLister {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgoraParticipantLister.class);
     private static final String OPERATION = "participants";
     private static final int COMMUNICATION_MODE = 1;
     private static final int LIVE_BROADCASTING_MODE = 2;
@@ -52,34 +52,36 @@ public final class AgoraParticipantLister implements ParticipantLister {
             throw unreadable("data is missing");
         }
         if (!Boolean.TRUE.equals(data.channelExist())) {
-            return new Participants(List.of(), List.of());
+            return Participants.NONE;
         }
         if (data.mode() != null && data.mode() == COMMUNICATION_MODE) {
-            return new Participants(userIds(data.users()), List.of());
+            return new Participants(participants(data.users()), List.of());
         }
         if (data.mode() != null && data.mode() == LIVE_BROADCASTING_MODE) {
-            return new Participants(userIds(data.broadcasters()), userIds(data.audience()));
+            return new Participants(participants(data.broadcasters()), participants(data.audience()));
         }
         throw unreadable("unknown channel mode " + data.mode());
     }
 
     /**
-     * The gateway users behind a list of uids (an absent list is empty); uids the gateway never handed
-     * out, such as other clients of the project, are left out.
+     * The participants behind a list of uids (an absent list is empty). A uid the gateway never handed out,
+     * such as a cloud recorder or a client of the project with a token minted elsewhere, is listed without
+     * a user id rather than left out.
      */
-    private List<String> userIds(List<Long> listed) {
+    private List<Participant> participants(List<Long> listed) {
         if (listed == null) {
             return List.of();
         }
-        List<String> userIds = new ArrayList<>();
+        List<Participant> participants = new ArrayList<>();
         for (Long uid : listed) {
             if (uid == null) {
                 throw unreadable("a user list holds null");
             }
-            Optional<String> userId = uids.userFor(uid);
-            userId.ifPresentOrElse(userIds::add, () -> LOG.debug("agora participants: uid {} belongs to no gateway user", uid));
+            participants.add(uids.userFor(uid)
+                    .map(userId -> Participant.user(userId, uid))
+                    .orElseGet(() -> Participant.unknownUid(uid)));
         }
-        return userIds;
+        return participants;
     }
 
     private static VendorException unreadable(String problem) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rtcgate.domain.vendor.Participant;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.emulator.FaultKind;
@@ -103,7 +104,8 @@ class AgoraChannelAdminFaultsTest {
         agora.join("room-1", "alice", true);
         agora.emulator.faults().delayNext(FAST, 1);
 
-        assertEquals(new Participants(List.of("alice"), List.of()), agora.lister.participants(channel("room-1")));
+        assertEquals(new Participants(List.of(Participant.user("alice", agora.uids.uidFor("alice"))), List.of()),
+                agora.lister.participants(channel("room-1")));
     }
 
     @Test

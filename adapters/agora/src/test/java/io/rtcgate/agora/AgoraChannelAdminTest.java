@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rtcgate.domain.vendor.VendorPort;
+import io.rtcgate.domain.vendor.Participant;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
@@ -102,8 +103,9 @@ class AgoraChannelAdminTest {
 
         Participants participants = agora.lister.participants(channel("room-1"));
 
-        assertEquals(List.of("alice"), participants.hosts(), "the uid the gateway never handed out is left out");
-        assertEquals(List.of("bob", "carol"), participants.audience());
+        assertEquals(List.of(user("alice"), Participant.unknownUid(4_000_000_000L)), participants.hosts(),
+                "the uid the gateway never handed out is listed without a user id");
+        assertEquals(List.of(user("bob"), user("carol")), participants.audience());
         RecordedRequest request = single(agora.emulator.requests());
         assertEquals("GET", request.method());
         assertEquals("/dev/v1/channel/user/" + credentials.appId() + "/room-1", request.path());
@@ -115,19 +117,19 @@ class AgoraChannelAdminTest {
         agora.join("call", "alice", false);
         agora.join("call", "bob", false);
 
-        assertEquals(new Participants(List.of("alice", "bob"), List.of()), agora.lister.participants(channel("call")));
+        assertEquals(new Participants(List.of(user("alice"), user("bob")), List.of()), agora.lister.participants(channel("call")));
     }
 
     @Test
     void aChannelNobodyIsInHasNoParticipants() {
-        assertEquals(new Participants(List.of(), List.of()), agora.lister.participants(channel("empty")));
+        assertEquals(Participants.NONE, agora.lister.participants(channel("empty")));
     }
 
     @Test
     void channelNamesAreEncodedInThePath() {
         agora.join("room 1+#x", "alice", true);
 
-        assertEquals(List.of("alice"), agora.lister.participants(channel("room 1+#x")).hosts());
+        assertEquals(List.of(user("alice")), agora.lister.participants(channel("room 1+#x")).hosts());
     }
 
     @Test
@@ -185,6 +187,11 @@ class AgoraChannelAdminTest {
         assertEquals(List.of(AgoraTokenIssuer.class, AgoraChannelAdmin.class, AgoraParticipantLister.class),
                 ports.stream().map(Object::getClass).toList());
         assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.AGORA));
+    }
+
+    /** The gateway user as the user list reports them: with the uid the gateway gave them. */
+    private Participant user(String userId) {
+        return Participant.user(userId, agora.uids.uidFor(userId));
     }
 
     private static JsonNode json(String body) {

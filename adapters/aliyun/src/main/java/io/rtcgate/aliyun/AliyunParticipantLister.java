@@ -3,6 +3,7 @@ package io.rtcgate.aliyun;
 import com.aliyuncs.live.model.v20161101.DescribeChannelUsersRequest;
 import com.aliyuncs.live.model.v20161101.DescribeChannelUsersResponse;
 import io.rtcgate.domain.vendor.ChannelRef;
+import io.rtcgate.domain.vendor.Participant;
 import io.rtcgate.domain.vendor.ParticipantLister;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.Vendor;
@@ -31,10 +32,11 @@ public final class AliyunParticipantLister implements ParticipantLister {
         describe.setChannelId(channel.channel());
         DescribeChannelUsersResponse users = client.call("participants", describe);
         // Interactive users publish (host, co-hosts); live users only watch.
-        return new Participants(orEmpty(users.getInteractiveUserList()), orEmpty(users.getLiveUserList()));
+        return new Participants(participants(users.getInteractiveUserList()), participants(users.getLiveUserList()));
     }
 
-    private static List<String> orEmpty(List<String> users) {
-        return users == null ? List.of() : users;
+    /** ARTC knows users by their string id only, whoever minted their token. */
+    private static List<Participant> participants(List<String> users) {
+        return users == null ? List.of() : users.stream().map(Participant::user).toList();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rtcgate.domain.vendor.ChannelRef;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.ParticipantRole;
+import io.rtcgate.domain.vendor.Participant;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
@@ -27,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -77,7 +79,7 @@ class AliyunChannelAdminTest {
         assertEquals("publisher", query.get("LiveStreamType"));
         assertEquals(now.plus(Duration.ofMinutes(10)).toString(), query.get("ResumeTime"));
         assertFalse(query.containsKey("Oneshot"));
-        assertEquals(new Participants(List.of("alice"), List.of()), lister.participants(ROOM));
+        assertEquals(new Participants(users("alice"), users()), lister.participants(ROOM));
         assertThrows(ArtcJoinRefusedException.class, () -> join("bob", ParticipantRole.COHOST));
     }
 
@@ -87,7 +89,7 @@ class AliyunChannelAdminTest {
         join("bob", ParticipantRole.COHOST);
         join("carol", ParticipantRole.AUDIENCE);
 
-        assertEquals(new Participants(List.of("alice", "bob"), List.of("carol")), lister.participants(ROOM));
+        assertEquals(new Participants(users("alice", "bob"), users("carol")), lister.participants(ROOM));
         Map<String, String> query = query(emulator.requests().get(0));
         assertEquals("DescribeChannelUsers", query.get("Action"));
         assertEquals(emulator.credentials().artcAppId(), query.get("AppId"));
@@ -96,7 +98,7 @@ class AliyunChannelAdminTest {
 
     @Test
     void participantsOfAChannelNobodyIsInAreNone() {
-        assertEquals(new Participants(List.of(), List.of()), lister.participants(ROOM));
+        assertEquals(new Participants(users(), users()), lister.participants(ROOM));
     }
 
     @Test
@@ -174,7 +176,7 @@ class AliyunChannelAdminTest {
         join("alice", ParticipantRole.HOST);
         emulator.faults().delayNext(Duration.ofMillis(200), 1);
 
-        assertEquals(new Participants(List.of("alice"), List.of()), lister.participants(ROOM));
+        assertEquals(new Participants(users("alice"), users()), lister.participants(ROOM));
     }
 
     @Test
@@ -184,6 +186,10 @@ class AliyunChannelAdminTest {
         assertEquals(List.of(AliyunArtcTokenIssuer.class, AliyunChannelAdmin.class, AliyunParticipantLister.class,
                 AliyunTypeAUrlSigner.class), ports.stream().map(Object::getClass).toList());
         assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.ALIYUN));
+    }
+
+    private static List<Participant> users(String... userIds) {
+        return Stream.of(userIds).map(Participant::user).toList();
     }
 
     private static AliyunChannelAdmin admin(AliyunSettings settings, Clock clock) {

@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.app.support.AuiClient.User;
 import io.rtcgate.app.support.WireClient.Reply;
 import io.rtcgate.emulator.RecordedRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +37,9 @@ class ParticipantsApiTest extends VendorApiTestBase {
         Reply reply = participants(viewer, id);
 
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(Map.of("vendor", "agora", "hosts", List.of(anchor.id()), "audience", List.of(viewer.id())), reply.json());
+        assertEquals("agora", reply.text("vendor"));
+        assertEquals(List.of(List.of(anchor.id(), number(host.get("uid")))), entries(reply, "hosts"));
+        assertEquals(List.of(List.of(viewer.id(), number(audience.get("uid")))), entries(reply, "audience"));
         List<RecordedRequest> calls = requestsSince(agora(), mark);
         assertEquals(1, calls.size(), calls.toString());
         assertEquals("GET", calls.get(0).method());
@@ -44,7 +47,7 @@ class ParticipantsApiTest extends VendorApiTestBase {
     }
 
     @Test
-    void onAgoraUsersTheGatewayDoesNotKnowAreLeftOut() {
+    void onAgoraUidsTheGatewayDidNotHandOutAreListedWithoutAUserId() {
         User anchor = aui.newUser();
         String id = (String) createRoomOn(anchor, "agora").get("id");
         Map<String, Object> host = joinOk(anchor, id, "host");
@@ -54,7 +57,9 @@ class ParticipantsApiTest extends VendorApiTestBase {
         Reply reply = participants(anchor, id);
 
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(Map.of("vendor", "agora", "hosts", List.of(anchor.id()), "audience", List.of()), reply.json());
+        assertEquals(List.of(List.of(anchor.id(), number(host.get("uid")))), entries(reply, "hosts"));
+        assertEquals(List.of(Arrays.asList(null, FOREIGN_UID)), entries(reply, "audience"));
+        assertTrue(reply.body().contains("{\"user_id\":null,\"uid\":" + FOREIGN_UID + "}"), reply.body());
     }
 
     @Test
@@ -80,7 +85,9 @@ class ParticipantsApiTest extends VendorApiTestBase {
         Reply reply = participants(viewer, id);
 
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(Map.of("vendor", "aliyun", "hosts", List.of(anchor.id()), "audience", List.of(viewer.id())), reply.json());
+        assertEquals("aliyun", reply.text("vendor"));
+        assertEquals(List.of(Arrays.asList(anchor.id(), null)), entries(reply, "hosts"), "ARTC has no numeric uids");
+        assertEquals(List.of(Arrays.asList(viewer.id(), null)), entries(reply, "audience"));
         List<RecordedRequest> calls = requestsSince(aliyun(), mark);
         assertEquals(1, calls.size(), calls.toString());
         assertEquals("DescribeChannelUsers", calls.get(0).action());
@@ -112,5 +119,13 @@ class ParticipantsApiTest extends VendorApiTestBase {
         String id = (String) createRoomOn(aui.newUser(), "agora").get("id");
 
         assertError(wire.get(ROOMS + "/" + id + "/participants", null), 401, null);
+    }
+
+    /** Each participant of the list as {@code [user_id, uid]}, the uid as a long. */
+    @SuppressWarnings("unchecked")
+    private static List<List<Object>> entries(Reply reply, String list) {
+        return ((List<Map<String, Object>>) reply.json().get(list)).stream()
+                .map(entry -> Arrays.<Object>asList(entry.get("user_id"), entry.get("uid") == null ? null : number(entry.get("uid"))))
+                .toList();
     }
 }

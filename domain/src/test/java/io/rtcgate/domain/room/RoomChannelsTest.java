@@ -27,6 +27,7 @@ import io.rtcgate.domain.vendor.CircuitBreaker;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.JoinTokenIssuer;
 import io.rtcgate.domain.vendor.ParticipantRole;
+import io.rtcgate.domain.vendor.Participant;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
 import io.rtcgate.domain.vendor.Vendor;
@@ -271,7 +272,8 @@ class RoomChannelsTest {
     @Nested
     class ParticipantList {
 
-        private final Participants inTheRoom = new Participants(List.of("anchor", "bob"), List.of("carol"));
+        private final Participants inTheRoom = new Participants(List.of(Participant.user("anchor", 1001), Participant.user("bob", 1002)),
+                List.of(Participant.unknownUid(424_242)));
 
         @Test
         void listsWhoIsInTheRoomsChannel() {
@@ -342,7 +344,7 @@ class RoomChannelsTest {
 
             channels.kick(ANCHOR, roomOn(TENCENT), "bob", FIVE_MINUTES);
             assertEquals(1, vendors.admin(TENCENT).calls().size());
-            assertEquals(new RoomChannels.RoomParticipants(ALIYUN, new Participants(List.of(), List.of())),
+            assertEquals(new RoomChannels.RoomParticipants(ALIYUN, Participants.NONE),
                     channels.participants(roomOn(ALIYUN)));
             channels.join(ANCHOR, AGORA_ROOM, HOST);
             assertEquals(1, vendors.issuer(AGORA).requests().size(), "joins are signed locally, whatever the cloud does");

@@ -77,7 +77,22 @@ public class RoomController {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ParticipantList(String vendor, List<String> hosts, List<String> audience) {
+    public record ParticipantList(String vendor, List<Participant> hosts, List<Participant> audience) {
+    }
+
+    /**
+     * One participant: {@code user_id} is null for a uid the gateway never handed out (a recorder, an
+     * ingest robot, a token minted elsewhere); {@code uid} is null on vendors that use string ids only.
+     */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Participant(@Nullable String userId, @Nullable Long uid) {
+
+        static List<Participant> of(List<io.rtcgate.domain.vendor.Participant> participants) {
+            return participants.stream()
+                    .map(participant -> new Participant(participant.userId().orElse(null), participant.uid().orElse(null)))
+                    .toList();
+        }
     }
 
     @Operation(summary = "Create a room for the caller as anchor, bound to a vendor by routing or by choice")
@@ -121,6 +136,7 @@ public class RoomController {
     @Get("/{id}/participants")
     public ParticipantList participants(@PathVariable String id) {
         RoomChannels.RoomParticipants list = channels.participants(id);
-        return new ParticipantList(list.vendor().wireName(), list.participants().hosts(), list.participants().audience());
+        return new ParticipantList(list.vendor().wireName(), Participant.of(list.participants().hosts()),
+                Participant.of(list.participants().audience()));
     }
 }
