@@ -71,6 +71,7 @@ public final class Room {
      */
     public static RoomChange create(Caller caller, String id, NewRoom request, String meetingId, VendorBinding binding,
                                     Instant now) {
+        Objects.requireNonNull(binding, "binding");
         Room room = builder()
                 .id(id)
                 .title(request.title())
@@ -89,7 +90,6 @@ public final class Room {
                 .updatedAt(now)
                 .version(0)
                 .build();
-        Objects.requireNonNull(binding, "binding");
         return room.changed(caller, RoomEventType.ROOM_CREATED, now, Map.of(
                 "title", room.title, "anchor_id", room.anchorId, "mode", (long) room.mode.code(),
                 "vendor", binding.vendor().wireName(), "channel", binding.channel(), "epoch", binding.epoch()));
