@@ -16,7 +16,9 @@ public enum Capability {
     /** Kick a user, close a channel. */
     CHANNEL_ADMIN("channel-admin", ChannelAdmin.class, true),
     /** List who is in a channel. Not every vendor offers it. */
-    PARTICIPANT_LIST("participant-list", ParticipantLister.class, true);
+    PARTICIPANT_LIST("participant-list", ParticipantLister.class, true),
+    /** Record a channel in the vendor's cloud: start, query, stop. */
+    RECORDING("recording", io.rtcgate.domain.recording.CloudRecorder.class, true);
 
     private final String configKey;
     private final Class<? extends VendorPort> port;

@@ -1,0 +1,64 @@
+package io.rtcgate.domain.recording;
+
+import io.rtcgate.domain.vendor.Vendor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The part of a recording made on one vendor: the recorder's identity there (written before the vendor is
+ * asked), the vendor's task once it is known, its state and the files it wrote. A recording that follows
+ * its room to another vendor closes its segment and opens a new one. Immutable.
+ */
+public record RecordingSegment(Vendor vendor, RecorderIdentity recorder, Optional<VendorTaskId> task, SegmentState state,
+                               List<RecordingFile> files, Optional<Instant> startedAt, Optional<Instant> endedAt) {
+
+    public RecordingSegment {
+        Objects.requireNonNull(vendor, "vendor");
+        Objects.requireNonNull(recorder, "recorder");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(state, "state");
+        files = List.copyOf(files);
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+    }
+
+    /** A segment whose vendor is about to be asked to start. */
+    static RecordingSegment starting(Vendor vendor, RecorderIdentity recorder) {
+        return new RecordingSegment(vendor, recorder, Optional.empty(), SegmentState.STARTING, List.of(), Optional.empty(),
+                Optional.empty());
+    }
+
+    RecordingSegment recording(VendorTaskId vendorTask, Instant now) {
+        return new RecordingSegment(vendor, recorder, Optional.of(vendorTask), SegmentState.RECORDING, files,
+                startedAt.or(() -> Optional.of(now)), endedAt);
+    }
+
+    /** The task's id, learnt after the vendor started it without naming it; the resource id stays. */
+    RecordingSegment named(VendorTaskId vendorTask) {
+        return new RecordingSegment(vendor, recorder, Optional.of(vendorTask), state, files, startedAt, endedAt);
+    }
+
+    RecordingSegment stopping() {
+        return new RecordingSegment(vendor, recorder, task, SegmentState.STOPPING, files, startedAt, endedAt);
+    }
+
+    RecordingSegment ended(SegmentState finalState, Instant now) {
+        return new RecordingSegment(vendor, recorder, task, finalState, files, startedAt, Optional.of(now));
+    }
+
+    /**
+     * The files with {@code reported} merged in: a file already known by name takes the reported one's
+     * details, a new one is appended, files not reported stay as they were.
+     */
+    RecordingSegment withFiles(List<RecordingFile> reported) {
+        Map<String, RecordingFile> byName = new LinkedHashMap<>();
+        files.forEach(file -> byName.put(file.name(), file));
+        reported.forEach(file -> byName.put(file.name(), file));
+        return new RecordingSegment(vendor, recorder, task, state, new ArrayList<>(byName.values()), startedAt, endedAt);
+    }
+}
