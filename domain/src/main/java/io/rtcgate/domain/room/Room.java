@@ -192,6 +192,57 @@ public final class Room {
                         Map.of("members", members.stream().map(MeetingMember::userId).toList()));
     }
 
+    /**
+     * The vendor reports one of the room's streams up: the anchor's CDN stream ({@code relayedUser} empty)
+     * or the relay of a user's media from the room's RTC channel. It takes a prepared room live and resumes
+     * a paused one. System-caused, so no caller: the events' actor is the reporting vendor. Empty for an
+     * ended room, which no stream changes.
+     */
+    public Optional<RoomChange> streamPublished(String source, String stream, Optional<String> relayedUser, Instant now) {
+        if (status == RoomStatus.ENDED) {
+            return Optional.empty();
+        }
+        String actor = RoomEvent.systemActor(source);
+        RoomEvent published = new RoomEvent(id, RoomEventType.STREAM_PUBLISHED, actor, now, streamData(source, stream, relayedUser));
+        if (status == RoomStatus.LIVE) {
+            return Optional.of(new RoomChange(this, List.of(published)));
+        }
+        RoomEventType moved = status == RoomStatus.PAUSED ? RoomEventType.ROOM_RESUMED : RoomEventType.ROOM_STARTED;
+        Room live = moveTo(RoomStatus.LIVE, now);
+        Room started = startedAt == null ? live.toBuilder().startedAt(now).build() : live;
+        return Optional.of(new RoomChange(started, List.of(published,
+                new RoomEvent(id, moved, actor, now, Map.of("cause", RoomEventType.STREAM_PUBLISHED.wireName())))));
+    }
+
+    /**
+     * The vendor reports one of the room's streams down. When it is the anchor's (the CDN stream, or the
+     * anchor's relay) a live room pauses; a co-host's stream going down changes no status. Empty for an
+     * ended room.
+     */
+    public Optional<RoomChange> streamInterrupted(String source, String stream, Optional<String> relayedUser, Instant now) {
+        if (status == RoomStatus.ENDED) {
+            return Optional.empty();
+        }
+        String actor = RoomEvent.systemActor(source);
+        RoomEvent interrupted = new RoomEvent(id, RoomEventType.STREAM_INTERRUPTED, actor, now,
+                streamData(source, stream, relayedUser));
+        boolean anchors = relayedUser.map(anchorId::equals).orElse(true);
+        if (!anchors || status != RoomStatus.LIVE) {
+            return Optional.of(new RoomChange(this, List.of(interrupted)));
+        }
+        return Optional.of(new RoomChange(moveTo(RoomStatus.PAUSED, now), List.of(interrupted,
+                new RoomEvent(id, RoomEventType.ROOM_PAUSED, actor, now,
+                        Map.of("cause", RoomEventType.STREAM_INTERRUPTED.wireName())))));
+    }
+
+    private static Map<String, Object> streamData(String source, String stream, Optional<String> relayedUser) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("vendor", source);
+        data.put("stream", stream);
+        relayedUser.ifPresent(user -> data.put("user_id", user));
+        return data;
+    }
+
     /** An ended room takes no more members or participants. */
     public void requireNotEnded() {
         if (status == RoomStatus.ENDED) {

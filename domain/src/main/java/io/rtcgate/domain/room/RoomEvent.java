@@ -10,6 +10,14 @@ import java.util.Objects;
  */
 public record RoomEvent(String roomId, RoomEventType type, String actor, Instant at, Map<String, Object> data) {
 
+    /**
+     * The actor of a change no user made, such as a vendor's stream callback: {@code system:<source>}.
+     * User ids cannot contain {@code :}, so it is never mistaken for a user.
+     */
+    public static String systemActor(String source) {
+        return "system:" + source;
+    }
+
     public RoomEvent {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(type, "type");

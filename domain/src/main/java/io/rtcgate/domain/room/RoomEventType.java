@@ -9,7 +9,11 @@ public enum RoomEventType {
     ROOM_RESUMED("room.resumed"),
     ROOM_STOPPED("room.stopped"),
     ROOM_DELETED("room.deleted"),
-    MEETING_UPDATED("meeting.updated");
+    MEETING_UPDATED("meeting.updated"),
+    /** The vendor reports one of the room's streams up (system-caused). */
+    STREAM_PUBLISHED("stream.published"),
+    /** The vendor reports one of the room's streams down (system-caused). */
+    STREAM_INTERRUPTED("stream.interrupted");
 
     private final String wireName;
 

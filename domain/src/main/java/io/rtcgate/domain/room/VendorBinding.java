@@ -2,6 +2,7 @@ package io.rtcgate.domain.room;
 
 import io.rtcgate.domain.vendor.Vendor;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which vendor carries a room, on which channel. The epoch grows with every switch to another vendor,
@@ -21,5 +22,22 @@ public record VendorBinding(Vendor vendor, String channel, long epoch) {
 
     static String channelName(String roomId, long epoch) {
         return roomId + "-" + epoch;
+    }
+
+    /**
+     * The room a channel name of {@link #channelName} belongs to, if it has that shape. Only a candidate:
+     * the channel is the room's only if it equals the room's binding channel.
+     */
+    static Optional<String> roomIdOf(String channel) {
+        int dash = channel.lastIndexOf('-');
+        if (dash <= 0 || dash == channel.length() - 1) {
+            return Optional.empty();
+        }
+        for (int i = dash + 1; i < channel.length(); i++) {
+            if (channel.charAt(i) < '0' || channel.charAt(i) > '9') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(channel.substring(0, dash));
     }
 }

@@ -18,7 +18,9 @@ public enum Capability {
     /** List who is in a channel. Not every vendor offers it. */
     PARTICIPANT_LIST("participant-list", ParticipantLister.class, true),
     /** Record a channel in the vendor's cloud: start, query, stop. */
-    RECORDING("recording", io.rtcgate.domain.recording.CloudRecorder.class, true);
+    RECORDING("recording", io.rtcgate.domain.recording.CloudRecorder.class, true),
+    /** Verify and read the vendor's stream callbacks (publish, publish_done). Local work with the callback key. */
+    STREAM_CALLBACKS("stream-callbacks", io.rtcgate.domain.callback.StreamCallbacks.class, false);
 
     private final String configKey;
     private final Class<? extends VendorPort> port;
