@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The ApsaraVideo Live domains a gateway publishes and plays on, with their type-A URL-signing keys.
- * An empty key means the domain has URL signing switched off, and URLs go out unsigned.
+ * An empty key means the domain has URL signing switched off, and URLs go out unsigned. The callback
+ * auth key is the push domain's key for signed stream callbacks; empty means callbacks are refused.
  */
 public record AliyunLiveDomains(
         String pushDomain,
@@ -14,7 +15,8 @@ public record AliyunLiveDomains(
         String pushAuthKey,
         String playAuthKey,
         Duration urlValidity,
-        boolean httpsPlayback) {
+        boolean httpsPlayback,
+        String callbackAuthKey) {
 
     public AliyunLiveDomains {
         Objects.requireNonNull(pushDomain, "push-domain");
@@ -23,6 +25,7 @@ public record AliyunLiveDomains(
         Objects.requireNonNull(urlValidity, "url-expire-seconds");
         pushAuthKey = pushAuthKey == null ? "" : pushAuthKey;
         playAuthKey = playAuthKey == null ? "" : playAuthKey;
+        callbackAuthKey = callbackAuthKey == null ? "" : callbackAuthKey;
     }
 
     @Override

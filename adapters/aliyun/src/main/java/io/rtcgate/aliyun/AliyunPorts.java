@@ -16,6 +16,7 @@ public final class AliyunPorts {
                 new AliyunArtcTokenIssuer(settings, clock),
                 new AliyunChannelAdmin(settings, clock, live),
                 new AliyunParticipantLister(settings, live),
-                new AliyunTypeAUrlSigner(settings.live(), clock));
+                new AliyunTypeAUrlSigner(settings.live(), clock),
+                new AliyunStreamCallbacks(settings.live(), settings.artcAppId()));
     }
 }

@@ -180,11 +180,11 @@ class AliyunChannelAdminTest {
     }
 
     @Test
-    void aliyunsFactoryOffersTokensChannelAdminParticipantListsAndStreamUrls() {
+    void aliyunsFactoryOffersTokensChannelAdminParticipantListsStreamUrlsAndStreamCallbacks() {
         var ports = AliyunPorts.create(settings, Clock.systemUTC());
 
         assertEquals(List.of(AliyunArtcTokenIssuer.class, AliyunChannelAdmin.class, AliyunParticipantLister.class,
-                AliyunTypeAUrlSigner.class), ports.stream().map(Object::getClass).toList());
+                AliyunTypeAUrlSigner.class, AliyunStreamCallbacks.class), ports.stream().map(Object::getClass).toList());
         assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.ALIYUN));
     }
 

@@ -33,7 +33,7 @@ class AliyunTypeAUrlSignerTest {
     void signsEveryPushAndPullUrlWithTheDomainKeyAndTheRightUri() {
         Clock clock = Clock.fixed(Instant.ofEpochSecond(1700000000 - 3600), ZoneOffset.UTC);
         var domains = new AliyunLiveDomains("push.example.com", "play.example.com", "liveApp",
-                "pushKey", "yourPrivateKey", Duration.ofHours(1), true);
+                "pushKey", "yourPrivateKey", Duration.ofHours(1), true, "");
 
         StreamUrls urls = new AliyunTypeAUrlSigner(domains, clock).sign("liveStream");
 
@@ -61,7 +61,7 @@ class AliyunTypeAUrlSignerTest {
 
     @Test
     void domainsWithoutAKeyGetUnsignedUrls() {
-        var domains = new AliyunLiveDomains("push.example.com", "play.example.com", "app", "", "", Duration.ofHours(1), false);
+        var domains = new AliyunLiveDomains("push.example.com", "play.example.com", "app", "", "", Duration.ofHours(1), false, "");
 
         StreamUrls urls = new AliyunTypeAUrlSigner(domains, Clock.systemUTC()).sign("s");
 

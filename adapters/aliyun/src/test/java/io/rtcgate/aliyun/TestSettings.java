@@ -8,7 +8,7 @@ import java.time.Duration;
 final class TestSettings {
 
     static final AliyunLiveDomains LIVE =
-            new AliyunLiveDomains("push.example.com", "play.example.com", "live", "", "", Duration.ofHours(1), true);
+            new AliyunLiveDomains("push.example.com", "play.example.com", "live", "", "", Duration.ofHours(1), true, "");
 
     private TestSettings() {
     }

@@ -121,7 +121,9 @@ public class VendorWiring {
                 aliyun.getPushAuthKey() != null ? aliyun.getPushAuthKey() : embedded.generatedSecret("aliyun-push-auth-key").orElse(""),
                 aliyun.getPlayAuthKey() != null ? aliyun.getPlayAuthKey() : embedded.generatedSecret("aliyun-play-auth-key").orElse(""),
                 Duration.ofSeconds(aliyun.getUrlExpireSeconds()),
-                aliyun.isHttpsPlayback());
+                aliyun.isHttpsPlayback(),
+                aliyun.getCallbackAuthKey() != null ? aliyun.getCallbackAuthKey()
+                        : embedded.generatedSecret("aliyun-callback-auth-key").orElse(""));
     }
 
     private static String required(String configured, String embeddedDefault, String property) {

@@ -32,7 +32,7 @@ class AdminVendorApiTest extends VendorApiTestBase {
         assertEquals(List.of(
                 view("agora", "up", "rtc", "channel-admin", "participant-list"),
                 view("tencent", "up", "rtc", "channel-admin"),
-                view("aliyun", "up", "rtc", "stream-urls", "channel-admin", "participant-list")), reply.list());
+                view("aliyun", "up", "rtc", "stream-urls", "channel-admin", "participant-list", "stream-callbacks")), reply.list());
     }
 
     @ParameterizedTest
