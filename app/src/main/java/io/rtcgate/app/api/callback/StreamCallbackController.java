@@ -1,0 +1,78 @@
+package io.rtcgate.app.api.callback;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.callback.CallbackInbox;
+import io.rtcgate.domain.callback.CallbackKind;
+import io.rtcgate.domain.callback.CallbackRequest;
+import io.rtcgate.domain.vendor.Vendor;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Aliyun's publish / publish_done callbacks, at the AUI AppServer's path and at the gateway's own. No
+ * gateway authentication: the callback's signature is its authentication, checked by the inbox before
+ * anything is recorded (401 when it is missing, wrong or stale). Accepted deliveries, duplicates included,
+ * are answered 200 so that Aliyun stops resending them.
+ */
+@Controller(produces = MediaType.APPLICATION_JSON)
+@Secured(SecurityRule.IS_ANONYMOUS)
+public class StreamCallbackController {
+
+    static final String AUI_PATH = "/api/v1/live/handlePushStreamEventCallback";
+    static final String GATEWAY_PATH = "/callbacks/aliyun/stream";
+    /** Aliyun's callbacks are a few hundred bytes; anything much larger is not one. */
+    static final int MAX_BODY = 16 * 1024;
+    /** Headers that are never any vendor's business, and so never reach the inbox. */
+    private static final Set<String> NEVER_KEPT = Set.of("authorization", "cookie", "proxy-authorization");
+
+    private final CallbackInbox inbox;
+
+    public StreamCallbackController(CallbackInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    /** The answer to an accepted delivery: {@code outcome} is applied, ignored, duplicate or queued (left for the worker). */
+    @Serdeable
+    public record CallbackAnswer(int code, String message, String outcome) {
+    }
+
+    @Get(uris = {AUI_PATH, GATEWAY_PATH})
+    public CallbackAnswer get(HttpRequest<?> request) {
+        return receive(request, "");
+    }
+
+    @Post(uris = {AUI_PATH, GATEWAY_PATH}, consumes = MediaType.ALL)
+    public CallbackAnswer post(HttpRequest<?> request, @Body @Nullable String body) {
+        return receive(request, body == null ? "" : body);
+    }
+
+    private CallbackAnswer receive(HttpRequest<?> request, String body) {
+        if (body.length() > MAX_BODY || body.indexOf('\0') >= 0) {
+            throw new InvalidInputException("body", "body must be a form of at most " + MAX_BODY + " characters");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach((name, values) -> {
+            if (!values.isEmpty() && !NEVER_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.putIfAbsent(name, values.get(0));
+            }
+        });
+        String query = request.getUri().getRawQuery();
+        CallbackInbox.Receipt receipt = inbox.receive(Vendor.ALIYUN, CallbackKind.STREAM,
+                new CallbackRequest(request.getMethodName(), query, headers, body));
+        String outcome = receipt.duplicate() ? "duplicate"
+                : receipt.outcome().map(done -> done.result().wireName()).orElse("queued");
+        return new CallbackAnswer(200, "ok", outcome);
+    }
+}
