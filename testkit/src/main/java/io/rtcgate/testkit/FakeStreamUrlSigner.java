@@ -35,4 +35,11 @@ public final class FakeStreamUrlSigner extends FakeVendorPort implements StreamU
         act("sign");
         return new StreamUrls(pushFor(vendor(), streamName), pullFor(vendor(), streamName));
     }
+
+    /** The stream is named {@code <app>_<channel>_<anchor>_camera}, as Aliyun names a relayed ARTC stream. */
+    @Override
+    public StreamUrls.Pull signCoHostStream(String rtcAppId, String channel, String anchorId) {
+        act("signCoHostStream");
+        return pullFor(vendor(), rtcAppId + "_" + channel + "_" + anchorId + "_camera");
+    }
 }

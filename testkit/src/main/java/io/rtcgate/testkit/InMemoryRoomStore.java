@@ -64,7 +64,7 @@ public final class InMemoryRoomStore implements RoomStore {
     @Override
     public synchronized List<Room> list(RoomQuery query) {
         return rooms.values().stream()
-                .filter(room -> query.status().map(status -> room.status() == status).orElse(true))
+                .filter(room -> query.matches(room.status()))
                 .sorted(NEWEST_FIRST)
                 .skip(query.offset())
                 .limit(query.pageSize())

@@ -26,8 +26,8 @@ import java.util.Optional;
  */
 public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
 
-    public static final String PUSH_URL = "rtc_push_url";
-    public static final String PULL_URL = "rtc_pull_url";
+    public static final String PUSH_URL = JoinCredential.CO_HOST_PUSH_URL;
+    public static final String PULL_URL = JoinCredential.CO_HOST_PULL_URL;
     /** ARTC refuses tokens that expire more than 24 h ahead; longer requests are cut to this. */
     public static final Duration MAX_TTL = Duration.ofHours(24);
 

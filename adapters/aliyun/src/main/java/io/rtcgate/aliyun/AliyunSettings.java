@@ -2,6 +2,7 @@ package io.rtcgate.aliyun;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +20,8 @@ public record AliyunSettings(
         String artcAppId,
         String artcAppKey,
         AliyunLiveDomains live,
-        Duration timeout) {
+        Duration timeout,
+        AliyunImSettings im) {
 
     /** The live OpenAPI endpoint for every region. */
     public static final String DEFAULT_ENDPOINT = "live.aliyuncs.com";
@@ -54,6 +56,17 @@ public record AliyunSettings(
         }
     }
 
+    /** Settings without a messaging (IM) application: no messaging tokens or groups. */
+    public AliyunSettings(String accessKeyId, String accessKeySecret, String region, String endpoint, String protocol,
+                          String artcAppId, String artcAppKey, AliyunLiveDomains live, Duration timeout) {
+        this(accessKeyId, accessKeySecret, region, endpoint, protocol, artcAppId, artcAppKey, live, timeout, null);
+    }
+
+    /** The messaging (IM) application, when one is configured. */
+    public Optional<AliyunImSettings> messaging() {
+        return Optional.ofNullable(im);
+    }
+
     /** Whether the OpenAPI is called over HTTPS (the default; HTTP is for the emulator). */
     public boolean https() {
         return protocol.equals("https");
@@ -63,7 +76,7 @@ public record AliyunSettings(
     public String toString() {
         // The access key secret and the ARTC app key stay out of logs.
         return "AliyunSettings[accessKeyId=" + accessKeyId + ", region=" + region + ", endpoint=" + protocol + "://" + endpoint
-                + ", artcAppId=" + artcAppId + ", live=" + live + ", timeout=" + timeout + "]";
+                + ", artcAppId=" + artcAppId + ", live=" + live + ", timeout=" + timeout + ", im=" + im + "]";
     }
 
     private static void requireText(String value, String key) {

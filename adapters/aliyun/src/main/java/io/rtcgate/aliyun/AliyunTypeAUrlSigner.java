@@ -53,6 +53,15 @@ public final class AliyunTypeAUrlSigner implements StreamUrlSigner {
                         "artc://" + play + path + playAuth));
     }
 
+    /**
+     * The pull URLs of an ARTC channel's relayed anchor stream, {@code <rtcAppId>_<channel>_<anchor>_camera}
+     * (vendors.md §3.3), on the play domain and signed with its key.
+     */
+    @Override
+    public StreamUrls.Pull signCoHostStream(String rtcAppId, String channel, String anchorId) {
+        return sign(rtcAppId + "_" + channel + "_" + anchorId + "_camera").pull();
+    }
+
     private static String authQuery(String uri, long expiresAt, String key) {
         return key.isEmpty() ? "" : "?auth_key=" + authKey(uri, expiresAt, key);
     }

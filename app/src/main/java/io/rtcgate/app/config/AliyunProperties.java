@@ -2,8 +2,12 @@ package io.rtcgate.app.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 
-/** {@code rtcgate.vendors.aliyun.*}: ApsaraVideo Live domains and URL signing, ARTC and OpenAPI credentials. */
+/**
+ * {@code rtcgate.vendors.aliyun.*}: ApsaraVideo Live domains and URL signing, ARTC and OpenAPI credentials,
+ * and the interactive messaging (IM) application ({@code im-app-id}, {@code im-app-key}, {@code im-app-sign}).
+ */
 @ConfigurationProperties("rtcgate.vendors.aliyun")
 public class AliyunProperties {
 
@@ -22,6 +26,13 @@ public class AliyunProperties {
     private String artcAppKey;
     @Nullable
     private String callbackAuthKey;
+    @Nullable
+    private String imAppId;
+    @Nullable
+    private String imAppKey;
+    @Nullable
+    private String imAppSign;
+    private Duration imTokenTtl = Duration.ofDays(2);
 
     @Nullable
     private String pushDomain;
@@ -59,6 +70,17 @@ public class AliyunProperties {
     @Nullable
     public String getCallbackAuthKey() { return callbackAuthKey; }
     public void setCallbackAuthKey(@Nullable String callbackAuthKey) { this.callbackAuthKey = callbackAuthKey; }
+    @Nullable
+    public String getImAppId() { return imAppId; }
+    public void setImAppId(@Nullable String imAppId) { this.imAppId = imAppId; }
+    @Nullable
+    public String getImAppKey() { return imAppKey; }
+    public void setImAppKey(@Nullable String imAppKey) { this.imAppKey = imAppKey; }
+    @Nullable
+    public String getImAppSign() { return imAppSign; }
+    public void setImAppSign(@Nullable String imAppSign) { this.imAppSign = imAppSign; }
+    public Duration getImTokenTtl() { return imTokenTtl; }
+    public void setImTokenTtl(Duration imTokenTtl) { this.imTokenTtl = imTokenTtl; }
     @Nullable
     public String getPushDomain() { return pushDomain; }
     public void setPushDomain(@Nullable String pushDomain) { this.pushDomain = pushDomain; }

@@ -14,6 +14,9 @@ public class AuthProperties {
     /** First login of an unknown username creates it. Default: on in the embedded default, off otherwise. */
     @Nullable
     private Boolean openRegistration;
+    /** A password equal to the username logs in, and creates, a new user. Default: on in the embedded default, off otherwise. */
+    @Nullable
+    private Boolean demoLogin;
     private Duration sessionTtl = Duration.ofHours(24);
     private Duration accessTokenTtl = Duration.ofMinutes(15);
     private Duration refreshTokenTtl = Duration.ofDays(30);
@@ -27,6 +30,9 @@ public class AuthProperties {
     @Nullable
     public Boolean getOpenRegistration() { return openRegistration; }
     public void setOpenRegistration(@Nullable Boolean openRegistration) { this.openRegistration = openRegistration; }
+    @Nullable
+    public Boolean getDemoLogin() { return demoLogin; }
+    public void setDemoLogin(@Nullable Boolean demoLogin) { this.demoLogin = demoLogin; }
     public Duration getSessionTtl() { return sessionTtl; }
     public void setSessionTtl(Duration sessionTtl) { this.sessionTtl = sessionTtl; }
     public Duration getAccessTokenTtl() { return accessTokenTtl; }

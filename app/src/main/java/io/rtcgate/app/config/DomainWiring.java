@@ -3,6 +3,11 @@ package io.rtcgate.app.config;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.rtcgate.domain.cleanup.CleanupAction;
+import io.rtcgate.domain.cleanup.VendorCleanupStore;
+import io.rtcgate.domain.cleanup.VendorCleanups;
+import io.rtcgate.domain.messaging.MessageGroups;
+import io.rtcgate.domain.messaging.MessagingService;
 import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomIdGenerator;
 import io.rtcgate.domain.room.RoomService;
@@ -24,6 +29,7 @@ import io.rtcgate.domain.vendor.VendorStateStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -73,8 +79,21 @@ public class DomainWiring {
 
     @Singleton
     RoomService roomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
-                            RoomChannels channels, Clock clock) {
-        return new RoomService(rooms, ids, router, ports, channels, clock);
+                            RoomChannels channels, VendorCleanups cleanups, Clock clock) {
+        return new RoomService(rooms, ids, router, ports, channels, cleanups, clock);
+    }
+
+    /** The durable queue of vendor clean-ups and what each kind does. */
+    @Singleton
+    VendorCleanups vendorCleanups(VendorCleanupStore store, VendorPorts ports, CleanupProperties cleanups, Clock clock) {
+        Map<String, CleanupAction> actions = Map.of(
+                RoomService.DELETE_MESSAGE_GROUP, (vendor, group) -> ports.require(vendor, MessageGroups.class).delete(group));
+        return new VendorCleanups(store, actions, clock, cleanups.getBackoff(), cleanups.getMaxBackoff());
+    }
+
+    @Singleton
+    MessagingService messagingService(VendorRouter router, VendorPorts ports, DeviceSessionService deviceSessions) {
+        return new MessagingService(router, ports, deviceSessions);
     }
 
     @Singleton
@@ -84,7 +103,8 @@ public class DomainWiring {
 
     @Singleton
     UserService userService(UserStore users, PasswordHasher hasher, AuthProperties auth, EmbeddedMode embedded, Clock clock) {
-        var policy = new LoginPolicy(embedded.defaultOn(auth.getOpenRegistration()), auth.getMaxFailedLogins(), auth.getLockout());
+        var policy = new LoginPolicy(embedded.defaultOn(auth.getOpenRegistration()), embedded.defaultOn(auth.getDemoLogin()),
+                auth.getMaxFailedLogins(), auth.getLockout());
         return new UserService(users, hasher, policy, clock);
     }
 

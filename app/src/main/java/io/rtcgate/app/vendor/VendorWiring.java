@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.rtcgate.agora.AgoraPorts;
 import io.rtcgate.agora.AgoraSettings;
+import io.rtcgate.aliyun.AliyunImSettings;
 import io.rtcgate.aliyun.AliyunLiveDomains;
 import io.rtcgate.aliyun.AliyunPorts;
 import io.rtcgate.aliyun.AliyunSettings;
@@ -101,11 +102,23 @@ public class VendorWiring {
             var credentials = emulator.credentials();
             return Optional.of(new AliyunSettings(credentials.accessKeyId(), credentials.accessKeySecret(),
                     aliyun.getRegion(), emulator.hostAndPort(), HTTP, credentials.artcAppId(), credentials.artcAppKey(),
-                    liveDomains, timeout));
+                    liveDomains, timeout, new AliyunImSettings(credentials.imAppId(), credentials.imAppKey(),
+                            credentials.imAppSign(), aliyun.getImTokenTtl())));
         }
         return Optional.of(configured(() -> new AliyunSettings(aliyun.getAccessKeyId(), aliyun.getAccessKeySecret(),
                 aliyun.getRegion(), aliyun.getEndpoint(), aliyun.getProtocol(), aliyun.getArtcAppId(),
-                aliyun.getArtcAppKey(), liveDomains, timeout)));
+                aliyun.getArtcAppKey(), liveDomains, timeout, imSettings(aliyun))));
+    }
+
+    /**
+     * The messaging application, when any of its settings is given (then all must be); without one,
+     * Aliyun offers no messaging tokens or groups and AUI clients asking for {@code aliyun_new} get a 503.
+     */
+    private static AliyunImSettings imSettings(AliyunProperties aliyun) {
+        if (aliyun.getImAppId() == null && aliyun.getImAppKey() == null && aliyun.getImAppSign() == null) {
+            return null;
+        }
+        return new AliyunImSettings(aliyun.getImAppId(), aliyun.getImAppKey(), aliyun.getImAppSign(), aliyun.getImTokenTtl());
     }
 
     /**

@@ -102,6 +102,7 @@ class AuiRoomListApiTest extends AuiApiTestBase {
         assertNewestFirst(page.list());
     }
 
+    /** The AUI wire reports a paused room as 0, so the filter 0 lists prepared and paused rooms; 3 only paused ones. */
     @Test
     void statusFilterListsOnlyRoomsInThatStatus() {
         User user = aui.newUser();
@@ -114,16 +115,19 @@ class AuiRoomListApiTest extends AuiApiTestBase {
         String ended = (String) aui.createRoom(user).get("id");
         aui.roomActionOk("start", user, ended);
         aui.roomActionOk("stop", user, ended);
-        Map<Integer, String> roomByStatus = Map.of(0, prepared, 1, live, 2, ended, 3, paused);
+        Map<Integer, List<String>> roomsByFilter = Map.of(0, List.of(prepared, paused), 1, List.of(live), 2, List.of(ended),
+                3, List.of(paused));
+        List<String> mine = List.of(prepared, live, paused, ended);
 
-        for (var entry : roomByStatus.entrySet()) {
+        for (var entry : roomsByFilter.entrySet()) {
             Reply page = aui.list(user, 1, 100, entry.getKey());
             List<String> listed = ids(page);
-            for (String other : roomByStatus.values()) {
-                assertEquals(other.equals(entry.getValue()), listed.contains(other), "status " + entry.getKey() + ", room " + other);
+            for (String room : mine) {
+                assertEquals(entry.getValue().contains(room), listed.contains(room), "status " + entry.getKey() + ", room " + room);
             }
+            long wireStatus = entry.getKey() == 3 ? 0 : entry.getKey();
             for (Map<String, Object> room : page.list()) {
-                assertEquals(entry.getKey().longValue(), number(room.get("status")), "status " + entry.getKey());
+                assertEquals(wireStatus, number(room.get("status")), "status " + entry.getKey());
             }
             assertNewestFirst(page.list());
         }

@@ -71,7 +71,18 @@ public final class Room {
      */
     public static RoomChange create(Caller caller, String id, NewRoom request, String meetingId, VendorBinding binding,
                                     Instant now) {
+        return create(caller, id, request, meetingId, binding, id, now);
+    }
+
+    /**
+     * A new room as {@link #create(Caller, String, NewRoom, String, VendorBinding, Instant)} makes it, whose
+     * clients chat in the messaging group {@code chatId}; a chat id other than the room id is a group
+     * created for the room, which goes when the room goes.
+     */
+    public static RoomChange create(Caller caller, String id, NewRoom request, String meetingId, VendorBinding binding,
+                                    String chatId, Instant now) {
         Objects.requireNonNull(binding, "binding");
+        Objects.requireNonNull(chatId, "chatId");
         Room room = builder()
                 .id(id)
                 .title(request.title())
@@ -82,7 +93,7 @@ public final class Room {
                 .extendsJson(request.extendsJson())
                 .mode(request.mode())
                 .status(RoomStatus.PREPARED)
-                .chatId(id)
+                .chatId(chatId)
                 .meetingId(request.mode() == RoomMode.NORMAL ? null : meetingId)
                 .metrics(RoomMetrics.ZERO)
                 .binding(binding)
@@ -316,6 +327,11 @@ public final class Room {
 
     public String chatId() {
         return chatId;
+    }
+
+    /** The messaging group created for this room, if any: its chat id when that is not the room id. */
+    public Optional<String> messageGroup() {
+        return chatId == null || chatId.equals(id) ? Optional.empty() : Optional.of(chatId);
     }
 
     public Optional<String> meetingId() {

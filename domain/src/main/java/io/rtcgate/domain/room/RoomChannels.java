@@ -64,6 +64,22 @@ public final class RoomChannels {
                 .issue(new JoinRequest(binding.channel(), caller.userId(), role, tokenTtl));
     }
 
+    /**
+     * A day's credential for {@code userId} on the room's channel, for a client that builds its own co-host
+     * URLs (the AUI {@code getRtcAuthToken}). Callers get credentials for themselves; admins for anyone.
+     */
+    public JoinCredential coHostCredential(Caller caller, String roomId, String userId) {
+        UserIds.require(userId, "user_id");
+        if (!caller.actsFor(userId)) {
+            throw new ForbiddenException("user_id must be the authenticated user");
+        }
+        Room room = rooms.require(roomId);
+        VendorBinding binding = bindingOf(room);
+        ParticipantRole role = room.anchorId().equals(userId) ? ParticipantRole.HOST : ParticipantRole.COHOST;
+        return ports.require(binding.vendor(), JoinTokenIssuer.class)
+                .issue(new JoinRequest(binding.channel(), userId, role, RoomService.CO_HOST_LINK_TTL));
+    }
+
     /** The anchor or an admin removes a user from the channel and keeps them out for a while. */
     public void kick(Caller caller, String roomId, String userId, Duration duration) {
         UserIds.require(userId, "user_id");

@@ -3,7 +3,15 @@ package io.rtcgate.domain.room;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.cleanup.VendorCleanups;
+import io.rtcgate.domain.messaging.MessageGroups;
 import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.JoinCredential;
+import io.rtcgate.domain.vendor.JoinRequest;
+import io.rtcgate.domain.vendor.JoinTokenIssuer;
+import io.rtcgate.domain.vendor.NamedRoute;
+import io.rtcgate.domain.vendor.NoHealthyVendorException;
+import io.rtcgate.domain.vendor.ParticipantRole;
 import io.rtcgate.domain.vendor.StreamUrlSigner;
 import io.rtcgate.domain.vendor.StreamUrls;
 import io.rtcgate.domain.vendor.Vendor;
@@ -11,6 +19,7 @@ import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.domain.vendor.VendorRouter;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,21 +29,27 @@ import java.util.function.BiFunction;
 public final class RoomService {
 
     private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
+    /** The clean-up that deletes a room's messaging group once the room is gone. */
+    public static final String DELETE_MESSAGE_GROUP = "message-group.delete";
+    /** How long co-host links stay valid: a day, ARTC's longest, as the AUI AppServer signs them. */
+    public static final Duration CO_HOST_LINK_TTL = Duration.ofHours(24);
 
     private final RoomStore rooms;
     private final RoomIdGenerator ids;
     private final VendorRouter router;
     private final VendorPorts ports;
     private final RoomChannels channels;
+    private final VendorCleanups cleanups;
     private final Clock clock;
 
     public RoomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
-                       RoomChannels channels, Clock clock) {
+                       RoomChannels channels, VendorCleanups cleanups, Clock clock) {
         this.rooms = rooms;
         this.ids = ids;
         this.router = router;
         this.ports = ports;
         this.channels = channels;
+        this.cleanups = cleanups;
         this.clock = clock;
     }
 
@@ -53,6 +68,49 @@ public final class RoomService {
                 clock.instant());
         rooms.insert(created);
         return view(created.room(), caller, urlSigner(routing));
+    }
+
+    /**
+     * Creates a room for an AUI client, on the vendor of the {@link NamedRoute#AUI} route. With
+     * {@code messageGroup}, the room's messaging group is created first, on the first healthy vendor of
+     * {@code rtcgate.routing.message-groups}, and becomes its chat id: the group id is the room id without
+     * hyphens (messaging group ids are letters and digits). No group, no room: a vendor failure is
+     * answered as such and nothing is stored.
+     */
+    public RoomView createForAui(Caller caller, NewRoom request, boolean messageGroup) {
+        if (!caller.actsFor(request.anchorId())) {
+            throw new ForbiddenException("anchor must be the authenticated user");
+        }
+        VendorRouter.Snapshot routing = router.snapshot();
+        Vendor chosen = routing.route(NamedRoute.AUI);
+        String id = ids.next().toString();
+        String meetingId = ids.next().toString();
+        String chatId = id;
+        Vendor groupVendor = null;
+        if (messageGroup) {
+            groupVendor = messageGroupVendor(routing);
+            chatId = ports.require(groupVendor, MessageGroups.class).create(id.replace("-", ""), request.anchorId());
+        }
+        RoomChange created = Room.create(caller, id, request, meetingId, VendorBinding.first(id, chosen), chatId, clock.instant());
+        try {
+            rooms.insert(created);
+        } catch (RuntimeException e) {
+            if (groupVendor != null) {
+                // the room was not stored: its group must not outlive it
+                cleanups.schedule(groupVendor, DELETE_MESSAGE_GROUP, chatId);
+            }
+            throw e;
+        }
+        return view(created.room(), caller, urlSigner(routing));
+    }
+
+    private static Vendor messageGroupVendor(VendorRouter.Snapshot routing) {
+        try {
+            return routing.route(Capability.MESSAGE_GROUPS);
+        } catch (NoHealthyVendorException e) {
+            throw new NoHealthyVendorException("no vendor can create the room's messaging group for aliyun_new: Aliyun must be"
+                    + " enabled with rtcgate.vendors.aliyun.im-app-id, im-app-key and im-app-sign, up and healthy");
+        }
     }
 
     public RoomView get(Caller caller, String roomId) {
@@ -92,11 +150,29 @@ public final class RoomService {
         return stopped;
     }
 
-    /** Deletes a room and returns it as it was. */
+    /**
+     * Deletes a room and returns it as it was. A messaging group made for the room is deleted with it: the
+     * deletion is queued durably and tried at once, so a vendor failure delays it but never loses it.
+     */
     public RoomView delete(Caller caller, String roomId) {
         Room room = rooms.require(roomId);
         rooms.delete(room.delete(caller, clock.instant()));
+        room.messageGroup().ifPresent(group -> cleanups.schedule(groupVendorOf(room), DELETE_MESSAGE_GROUP, group));
         return view(room, caller, urlSigner(router.snapshot()));
+    }
+
+    /**
+     * The vendor holding a room's messaging group: the first that offers message groups. Only Aliyun has
+     * them, so while none is enabled the deletion is queued for Aliyun, to run once it is again.
+     */
+    private Vendor groupVendorOf(Room room) {
+        List<Vendor> offering = router.preferred(Capability.MESSAGE_GROUPS);
+        if (offering.isEmpty()) {
+            LOG.log(Level.WARNING, "room {0}: no vendor offers message groups now; deleting {1} waits for Aliyun",
+                    room.id(), room.chatId());
+            return Vendor.ALIYUN;
+        }
+        return offering.get(0);
     }
 
     public List<MeetingMember> meetingMembers(String roomId) {
@@ -134,9 +210,35 @@ public final class RoomService {
         return routing.serving(Capability.STREAM_URLS).flatMap(vendor -> ports.find(vendor, StreamUrlSigner.class));
     }
 
-    private static RoomView view(Room room, Caller caller, Optional<StreamUrlSigner> signer) {
+    private RoomView view(Room room, Caller caller, Optional<StreamUrlSigner> signer) {
         Optional<StreamUrls> urls = signer.map(s -> s.sign(room.streamName()));
         boolean mayPublish = caller.actsFor(room.anchorId());
-        return new RoomView(room, urls.filter(u -> mayPublish).map(StreamUrls::push), urls.map(StreamUrls::pull));
+        return new RoomView(room, urls.filter(u -> mayPublish).map(StreamUrls::push), urls.map(StreamUrls::pull),
+                coHostLinks(room, caller, signer));
+    }
+
+    /**
+     * The caller's links into a co-host room's channel, on a vendor whose join credentials carry co-host
+     * URLs (Aliyun ARTC). As in the AUI AppServer, anyone may ask to co-host, so everyone gets a push URL;
+     * the CDN pull URLs play the channel's relayed anchor stream.
+     */
+    private Optional<CoHostLinks> coHostLinks(Room room, Caller caller, Optional<StreamUrlSigner> signer) {
+        if (room.mode() != RoomMode.COHOST || room.binding().isEmpty()) {
+            return Optional.empty();
+        }
+        VendorBinding binding = room.binding().get();
+        Optional<JoinTokenIssuer> issuer = ports.find(binding.vendor(), JoinTokenIssuer.class);
+        if (issuer.isEmpty()) {
+            return Optional.empty();
+        }
+        ParticipantRole role = room.isAnchor(caller) ? ParticipantRole.HOST : ParticipantRole.COHOST;
+        JoinCredential credential = issuer.get().issue(new JoinRequest(binding.channel(), caller.userId(), role, CO_HOST_LINK_TTL));
+        String push = credential.urls().get(JoinCredential.CO_HOST_PUSH_URL);
+        String pull = credential.urls().get(JoinCredential.CO_HOST_PULL_URL);
+        if (push == null || pull == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CoHostLinks(push, pull,
+                signer.map(s -> s.signCoHostStream(credential.appId(), binding.channel(), room.anchorId()))));
     }
 }

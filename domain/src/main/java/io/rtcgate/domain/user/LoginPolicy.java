@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * How logins behave. With open registration the first login of an unknown username creates that
- * user, as the AUI demo AppServer does.
+ * user, as the AUI demo AppServer does. With demo login, a password equal to the username is accepted
+ * for a new username, whatever its length, and creates the user with it, as the AUI demo apps expect.
  */
-public record LoginPolicy(boolean openRegistration, int maxFailures, Duration lockout) {
+public record LoginPolicy(boolean openRegistration, boolean demoLogin, int maxFailures, Duration lockout) {
 
     public LoginPolicy {
         if (maxFailures < 1) {
@@ -15,5 +16,10 @@ public record LoginPolicy(boolean openRegistration, int maxFailures, Duration lo
         if (lockout.isNegative() || lockout.isZero()) {
             throw new IllegalArgumentException("lockout must be positive");
         }
+    }
+
+    /** A policy without demo login. */
+    public LoginPolicy(boolean openRegistration, int maxFailures, Duration lockout) {
+        this(openRegistration, false, maxFailures, lockout);
     }
 }

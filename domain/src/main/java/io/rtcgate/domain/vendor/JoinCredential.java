@@ -19,6 +19,11 @@ public record JoinCredential(
         ParticipantRole role,
         Map<String, String> urls) {
 
+    /** The key in {@link #urls()} of the URL a co-host publishes into the channel with (Aliyun ARTC). */
+    public static final String CO_HOST_PUSH_URL = "rtc_push_url";
+    /** The key in {@link #urls()} of the URL that plays the channel (Aliyun ARTC). */
+    public static final String CO_HOST_PULL_URL = "rtc_pull_url";
+
     public JoinCredential {
         urls = Map.copyOf(urls);
     }

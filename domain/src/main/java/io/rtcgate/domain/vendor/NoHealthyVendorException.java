@@ -10,4 +10,9 @@ public final class NoHealthyVendorException extends DomainException {
         super("no vendor is available for " + capability.configKey() + " (configured: "
                 + considered.stream().map(Vendor::wireName).toList() + ")", null);
     }
+
+    /** No vendor can do the work, for a reason {@code message} tells the caller. */
+    public NoHealthyVendorException(String message) {
+        super(message, null);
+    }
 }

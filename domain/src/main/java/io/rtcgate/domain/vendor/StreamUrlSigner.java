@@ -7,4 +7,10 @@ package io.rtcgate.domain.vendor;
 public interface StreamUrlSigner extends VendorPort {
 
     StreamUrls sign(String streamName);
+
+    /**
+     * The pull URLs of the CDN stream a co-host channel is relayed to: the anchor's stream in the RTC
+     * app {@code rtcAppId}'s channel, named by the vendor's convention.
+     */
+    StreamUrls.Pull signCoHostStream(String rtcAppId, String channel, String anchorId);
 }

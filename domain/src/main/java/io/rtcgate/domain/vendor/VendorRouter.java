@@ -2,6 +2,7 @@ package io.rtcgate.domain.vendor;
 
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.InvalidInputException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +39,11 @@ public final class VendorRouter {
         return snapshot().serving(capability);
     }
 
+    /** The enabled vendors preferred for {@code capability}, best first, whatever their state or health. */
+    public List<Vendor> preferred(Capability capability) {
+        return policy.preferenceFor(capability);
+    }
+
     /** A caller's explicit choice: it must be enabled and not taken out of service by an operator. */
     public Vendor pin(Vendor vendor, String field) {
         return snapshot().pin(vendor, field);
@@ -64,6 +70,22 @@ public final class VendorRouter {
                     .filter(health::isAvailable)
                     .findFirst()
                     .orElseThrow(() -> new NoHealthyVendorException(capability, policy.preferenceFor(capability)));
+        }
+
+        /**
+         * The vendor for new work on a named route, chosen as {@link #route(Capability)} chooses; none
+         * available is a {@link NoHealthyVendorException} that names the route.
+         */
+        public Vendor route(NamedRoute route) {
+            List<Vendor> preferred = policy.preferenceFor(route);
+            return preferred.stream()
+                    .filter(vendor -> stateOf(vendor).acceptsNewRooms())
+                    .filter(health::isAvailable)
+                    .findFirst()
+                    .orElseThrow(() -> new NoHealthyVendorException("no vendor is available for " + route.purpose()
+                            + ": rtcgate.routing." + route.configKey() + " has "
+                            + (preferred.isEmpty() ? "no enabled vendor" : preferred.stream().map(Vendor::wireName).toList()
+                                    + ", none of them up with a closed circuit")));
         }
 
         /** See {@link VendorRouter#serving}. */

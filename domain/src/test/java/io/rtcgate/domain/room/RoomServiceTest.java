@@ -37,6 +37,8 @@ import io.rtcgate.testkit.InMemoryRoomStore;
 import io.rtcgate.testkit.ManualClock;
 import io.rtcgate.testkit.VendorFleet;
 import java.time.Duration;
+import io.rtcgate.domain.cleanup.VendorCleanups;
+import io.rtcgate.testkit.InMemoryVendorCleanupStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +62,17 @@ class RoomServiceTest {
     private final SequentialRoomIdGenerator ids = new SequentialRoomIdGenerator();
     private final VendorFleet vendors = new VendorFleet(clock);
     private final RoomChannels channels = new RoomChannels(store, vendors.ports(), TOKEN_TTL);
+    private final VendorCleanups cleanups = new VendorCleanups(new InMemoryVendorCleanupStore(), Map.of(), clock,
+            Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final RoomService service =
-            new RoomService(store, ids, vendors.router(), vendors.ports(), channels, clock);
+            new RoomService(store, ids, vendors.router(), vendors.ports(), channels, cleanups, clock);
 
     /** A service on a gateway where only Agora is enabled, with its token issuer and channel admin. */
     private RoomService agoraOnlyService() {
         VendorPorts agoraOnly = new VendorPorts(List.<VendorPort>of(vendors.issuer(AGORA), vendors.admin(AGORA)),
                 vendors.guard());
         var router = new VendorRouter(RoutingPolicy.of(Map.of(), agoraOnly), vendors.states(), vendors.health());
-        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL), clock);
+        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL), cleanups, clock);
     }
 
     private String createRoom(RoomMode mode) {

@@ -108,9 +108,11 @@ public class PostgresRoomStore implements RoomStore {
 
     @Override
     public List<Room> list(RoomQuery query) {
-        List<RoomRow> rows = query.status()
-                .map(status -> repository.listNewestFirstWithStatus((short) status.code(), query.pageSize(), query.offset()))
-                .orElseGet(() -> repository.listNewestFirst(query.pageSize(), query.offset()));
+        List<RoomRow> rows = query.statuses().isEmpty()
+                ? repository.listNewestFirst(query.pageSize(), query.offset())
+                : repository.listNewestFirstWithStatuses(
+                        query.statuses().stream().map(status -> (short) status.code()).sorted().toList(),
+                        query.pageSize(), query.offset());
         return rows.stream().map(this::toRoom).toList();
     }
 

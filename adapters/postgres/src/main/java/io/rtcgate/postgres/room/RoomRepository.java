@@ -12,6 +12,6 @@ public interface RoomRepository extends CrudRepository<RoomRow, String> {
     @Query("SELECT * FROM rooms ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<RoomRow> listNewestFirst(int limit, long offset);
 
-    @Query("SELECT * FROM rooms WHERE status = :status ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-    List<RoomRow> listNewestFirstWithStatus(short status, int limit, long offset);
+    @Query("SELECT * FROM rooms WHERE status IN (:statuses) ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+    List<RoomRow> listNewestFirstWithStatuses(List<Short> statuses, int limit, long offset);
 }

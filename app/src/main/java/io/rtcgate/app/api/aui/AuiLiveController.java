@@ -13,6 +13,7 @@ import io.rtcgate.app.security.GatewayTokens;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.room.NewRoom;
+import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomChanges;
 import io.rtcgate.domain.room.RoomMode;
 import io.rtcgate.domain.room.RoomQuery;
@@ -26,6 +27,7 @@ import io.rtcgate.domain.session.DeviceType;
 import io.rtcgate.domain.user.User;
 import io.rtcgate.domain.user.UserService;
 import io.rtcgate.domain.Validation;
+import io.rtcgate.domain.vendor.JoinCredential;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,6 +35,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Aliyun AUI Kits AppServer API (seed 000), served unchanged so AUI clients can use the gateway
@@ -48,10 +51,12 @@ public class AuiLiveController {
     private final GatewayTokens tokens;
     private final DeviceSessionService deviceSessions;
     private final RoomService rooms;
+    private final RoomChannels channels;
     private final RoomInfoMapper mapper;
 
     public AuiLiveController(UserService users, GatewayTokens tokens, DeviceSessionService deviceSessions,
-                             RoomService rooms, RoomInfoMapper mapper) {
+                             RoomService rooms, RoomChannels channels, RoomInfoMapper mapper) {
+        this.channels = channels;
         this.users = users;
         this.tokens = tokens;
         this.deviceSessions = deviceSessions;
@@ -83,13 +88,13 @@ public class AuiLiveController {
         return tokenResponse(deviceSessions.refresh(request.refreshToken()));
     }
 
-    @Operation(summary = "Create a room")
+    @Operation(summary = "Create a room, on the vendor of rtcgate.routing.aui (Aliyun ARTC by default)")
     @Post("/create")
     public AuiModels.RoomInfo create(Authentication auth, @Body AuiRequests.Create request) {
         RoomMode mode = request.mode() == null ? RoomMode.NORMAL : RoomMode.fromCode(request.mode(), "mode");
         NewRoom newRoom = new NewRoom(request.title(), request.notice(), request.coverUrl(), request.anchor(),
                 request.anchorNick(), request.extendsJson(), mode);
-        return mapper.roomInfo(rooms.create(Callers.of(auth), newRoom, Optional.empty()));
+        return mapper.roomInfo(rooms.createForAui(Callers.of(auth), newRoom, false));
     }
 
     @Operation(summary = "Get a room")
@@ -157,18 +162,29 @@ public class AuiLiveController {
                 members, Optional.ofNullable(request.version())));
     }
 
-    private static Caller callerActingAs(Authentication auth, String userId) {
+    @Operation(summary = "Get the caller's ARTC token for a room's channel, valid for a day")
+    @Post("/getRtcAuthToken")
+    public AuiModels.RtcAuthToken getRtcAuthToken(Authentication auth, @Body AuiRequests.RtcAuthTokenRequest request) {
+        Caller caller = callerActingAs(auth, request.userId());
+        JoinCredential credential = channels.coHostCredential(caller, Validation.required(request.roomId(), "room_id"),
+                request.userId());
+        return new AuiModels.RtcAuthToken(credential.token(), credential.expiresAt().getEpochSecond());
+    }
+
+    static Caller callerActingAs(Authentication auth, String userId) {
         Caller caller = Callers.of(auth);
         Require.sameUser(caller, userId, "user_id");
         return caller;
     }
 
-    private static Optional<RoomStatus> statusFilter(Integer status) {
+    /** As the AUI wire reports paused rooms as 0, a filter of 0 takes them in; 3 still asks for paused rooms only. */
+    private static Set<RoomStatus> statusFilter(Integer status) {
         if (status == null || status == -1) {
-            return Optional.empty();
+            return Set.of();
         }
-        return Optional.of(RoomStatus.ofCode(status)
-                .orElseThrow(() -> new InvalidInputException("status", "status must be -1 (all), 0, 1, 2 or 3")));
+        RoomStatus asked = RoomStatus.ofCode(status)
+                .orElseThrow(() -> new InvalidInputException("status", "status must be -1 (all), 0, 1, 2 or 3"));
+        return asked == RoomStatus.PREPARED ? Set.of(RoomStatus.PREPARED, RoomStatus.PAUSED) : Set.of(asked);
     }
 
     private static int required(Integer value, String field) {

@@ -27,6 +27,19 @@ public final class AuiRequests {
             @Nullable String title) {
     }
 
+    /** The v2 create: the v1 fields and the messaging services the room's clients chat on. */
+    @Serdeable
+    public record CreateV2(
+            @Nullable String anchor,
+            @Nullable @JsonProperty("anchor_nick") String anchorNick,
+            @Nullable @JsonProperty("cover_url") String coverUrl,
+            @Nullable @JsonProperty("extends") String extendsJson,
+            @Nullable Integer mode,
+            @Nullable String notice,
+            @Nullable String title,
+            @Nullable @JsonProperty("im_server") List<String> imServer) {
+    }
+
     /** get, start, pause, stop and delete all name a room and the calling user. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record RoomAction(@Nullable String id, @Nullable String userId) {
@@ -53,6 +66,16 @@ public final class AuiRequests {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Token(@Nullable String userId, @Nullable String deviceId, @Nullable String deviceType) {
+    }
+
+    /** The v2 token: the device, the messaging services, and the role to sign into the new messaging token. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record TokenV2(@Nullable String userId, @Nullable String deviceId, @Nullable String deviceType,
+                          @Nullable List<String> imServer, @Nullable String role) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record RtcAuthTokenRequest(@Nullable String roomId, @Nullable String userId) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -1,8 +1,10 @@
 package io.rtcgate.app.api.aui;
 
 import io.micronaut.json.JsonMapper;
+import io.rtcgate.domain.room.CoHostLinks;
 import io.rtcgate.domain.room.MeetingMember;
 import io.rtcgate.domain.room.Room;
+import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomView;
 import io.rtcgate.domain.room.VendorBinding;
 import io.rtcgate.domain.vendor.StreamUrls;
@@ -33,14 +35,14 @@ public class RoomInfoMapper {
                 room.anchorId(),
                 room.anchorNick(),
                 room.extendsJson(),
-                room.status().code(),
+                wireStatus(room.status()),
                 room.mode().code(),
                 room.chatId(),
                 room.meetingId().orElse(null),
                 meetingInfoJson(room.meetingMembers()),
                 room.vodId().orElse(null),
                 null,
-                null,
+                view.coHost().map(RoomInfoMapper::linkInfo).orElse(null),
                 AuiModels.UserStatus.NOT_MUTED,
                 view.push().map(RoomInfoMapper::pushInfo).orElse(null),
                 view.pull().map(RoomInfoMapper::pullInfo).orElse(null),
@@ -53,6 +55,18 @@ public class RoomInfoMapper {
                 room.version(),
                 room.binding().map(binding -> binding.vendor().wireName()).orElse(null),
                 room.binding().map(VendorBinding::channel).orElse(null));
+    }
+
+    /**
+     * The status on the AUI wire: the clients know 0, 1 and 2 only, so a paused room is 0 (not live), as the
+     * Java AppServer reports it. The native API keeps {@code paused}.
+     */
+    static int wireStatus(RoomStatus status) {
+        return status == RoomStatus.PAUSED ? RoomStatus.PREPARED.code() : status.code();
+    }
+
+    private static AuiModels.LinkInfo linkInfo(CoHostLinks links) {
+        return new AuiModels.LinkInfo(links.rtcPushUrl(), links.rtcPullUrl(), links.cdnPull().map(RoomInfoMapper::pullInfo).orElse(null));
     }
 
     public AuiModels.MeetingInfo meetingInfo(List<MeetingMember> members) {

@@ -6,6 +6,8 @@ import io.rtcgate.emulator.EmulatorResponse;
 import io.rtcgate.emulator.VendorEmulator;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +26,7 @@ public final class AliyunEmulator extends VendorEmulator {
     private final ArtcTokenVerifier tokenVerifier;
     private final StreamBlacklist blacklist = new StreamBlacklist();
     private final ArtcChannels channels = new ArtcChannels();
+    private final MessageGroups messageGroups = new MessageGroups();
     private final LiveActions actions;
 
     public AliyunEmulator(Clock clock, AliyunEmulatorCredentials credentials) {
@@ -31,7 +34,7 @@ public final class AliyunEmulator extends VendorEmulator {
         this.credentials = credentials;
         this.authenticator = new RpcAuthenticator(credentials, clock);
         this.tokenVerifier = new ArtcTokenVerifier(credentials.artcAppId(), credentials.artcAppKey(), clock);
-        this.actions = new LiveActions(credentials.artcAppId(), clock, blacklist, channels);
+        this.actions = new LiveActions(credentials.artcAppId(), credentials.imAppId(), clock, blacklist, channels, messageGroups);
     }
 
     /** An emulator with fresh random credentials, for the embedded default; read them from {@link #credentials()}. */
@@ -87,6 +90,16 @@ public final class AliyunEmulator extends VendorEmulator {
     /** Streams cut once with {@code Oneshot=yes}, oldest first. */
     public List<LiveStreamRef> cutStreams() {
         return blacklist.cutStreams();
+    }
+
+    /** The live messaging groups of the IM app, by id, with the creator each was made by (if given). */
+    public Map<String, Optional<String>> messageGroups() {
+        return messageGroups.live();
+    }
+
+    /** The ids of messaging groups that were deleted. */
+    public Set<String> deletedMessageGroups() {
+        return messageGroups.deleted();
     }
 
     @Override

@@ -42,6 +42,25 @@ final class AliyunJson {
         }
     }
 
+    /** CreateLiveMessageGroup. */
+    record MessageGroupCreated(@JsonProperty("RequestId") String requestId,
+                               @JsonProperty("GroupId") String groupId,
+                               @JsonProperty("AlreadyExists") boolean alreadyExists,
+                               @JsonProperty("AlreadyDelete") boolean alreadyDelete) {
+
+        MessageGroupCreated(String groupId, boolean alreadyExists, boolean alreadyDelete) {
+            this(newRequestId(), groupId, alreadyExists, alreadyDelete);
+        }
+    }
+
+    /** DeleteLiveMessageGroup. */
+    record MessageGroupDeleted(@JsonProperty("RequestId") String requestId, @JsonProperty("GroupId") String groupId) {
+
+        MessageGroupDeleted(String groupId) {
+            this(newRequestId(), groupId);
+        }
+    }
+
     /** An error: {@code {"RequestId","HostId","Code","Message","Recommend"}}. */
     record ErrorBody(@JsonProperty("RequestId") String requestId,
                      @JsonProperty("HostId") String hostId,

@@ -1,11 +1,15 @@
 package io.rtcgate.emulator.aliyun;
 
 import io.rtcgate.emulator.aliyun.AliyunJson.ChannelUsers;
+import io.rtcgate.emulator.aliyun.AliyunJson.MessageGroupCreated;
+import io.rtcgate.emulator.aliyun.AliyunJson.MessageGroupDeleted;
 import io.rtcgate.emulator.aliyun.AliyunJson.RequestIdOnly;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -14,22 +18,34 @@ import java.util.function.Function;
  */
 final class LiveActions {
 
+    /** Messaging group ids: 1 to 64 letters and digits. */
+    private static final Pattern GROUP_ID = Pattern.compile("[0-9A-Za-z]{1,64}");
+    private static final Set<String> DATA_CENTERS = Set.of("cn-shanghai", "ap-southeast-1");
+    private static final int MAX_USER_ID = 64;
+
     private final String artcAppId;
+    private final String imAppId;
     private final Clock clock;
     private final StreamBlacklist blacklist;
     private final ArtcChannels channels;
+    private final MessageGroups groups;
     /** Action → what serves it and returns its answer, a body record of {@link AliyunJson}. */
     private final Map<String, Function<RpcRequest, Record>> handlers = Map.of(
             "ForbidLiveStream", this::forbidLiveStream,
             "ResumeLiveStream", this::resumeLiveStream,
             "DescribeChannelUsers", this::describeChannelUsers,
-            "DeleteChannel", this::deleteChannel);
+            "DeleteChannel", this::deleteChannel,
+            "CreateLiveMessageGroup", this::createLiveMessageGroup,
+            "DeleteLiveMessageGroup", this::deleteLiveMessageGroup);
 
-    LiveActions(String artcAppId, Clock clock, StreamBlacklist blacklist, ArtcChannels channels) {
+    LiveActions(String artcAppId, String imAppId, Clock clock, StreamBlacklist blacklist, ArtcChannels channels,
+                MessageGroups groups) {
         this.artcAppId = artcAppId;
+        this.imAppId = imAppId;
         this.clock = clock;
         this.blacklist = blacklist;
         this.channels = channels;
+        this.groups = groups;
     }
 
     /** Runs the action and returns its answer; an action the fake does not know is {@code InvalidApi.NotFound}. */
@@ -70,6 +86,50 @@ final class LiveActions {
     private RequestIdOnly deleteChannel(RpcRequest request) {
         channels.delete(channel(request));
         return new RequestIdOnly();
+    }
+
+    /**
+     * {@code AppId} (this emulator's IM app), {@code GroupId} (1-64 letters and digits), optional
+     * {@code CreatorId} and {@code DataCenter}. Creating a live group again answers {@code AlreadyExists}; a
+     * deleted group's id cannot come back ({@code AlreadyDelete}).
+     */
+    private MessageGroupCreated createLiveMessageGroup(RpcRequest request) {
+        String groupId = messageGroup(request);
+        Optional<String> creator = request.optional("CreatorId");
+        if (creator.isPresent() && creator.get().length() > MAX_USER_ID) {
+            throw inputInvalid("CreatorId is longer than " + MAX_USER_ID + " characters.");
+        }
+        MessageGroups.Created created = groups.create(groupId, creator);
+        return new MessageGroupCreated(groupId, created.alreadyExists(), created.alreadyDeleted());
+    }
+
+    /** {@code AppId} and {@code GroupId} of a live group; an unknown group is {@code ResourceNotExist}. */
+    private MessageGroupDeleted deleteLiveMessageGroup(RpcRequest request) {
+        String groupId = messageGroup(request);
+        if (!groups.delete(groupId)) {
+            throw new AliyunApiError(404, "ResourceNotExist", "The message group " + groupId + " does not exist.");
+        }
+        return new MessageGroupDeleted(groupId);
+    }
+
+    /** The checks the live-message actions share: the IM app, the data center and the group id. */
+    private String messageGroup(RpcRequest request) {
+        String appId = request.optional("AppId").orElseThrow(() -> inputInvalid("AppId is mandatory."));
+        if (!appId.equals(imAppId)) {
+            throw new AliyunApiError(404, "ResourceNotExist", "The messaging app " + appId + " does not exist.");
+        }
+        request.optional("DataCenter").filter(center -> !DATA_CENTERS.contains(center)).ifPresent(center -> {
+            throw inputInvalid("DataCenter must be cn-shanghai or ap-southeast-1.");
+        });
+        String groupId = request.optional("GroupId").orElseThrow(() -> inputInvalid("GroupId is mandatory."));
+        if (!GROUP_ID.matcher(groupId).matches()) {
+            throw inputInvalid("GroupId must be 1-64 letters and digits.");
+        }
+        return groupId;
+    }
+
+    private static AliyunApiError inputInvalid(String message) {
+        return new AliyunApiError(400, "InputInvalid", message);
     }
 
     /** {@code DomainName}, {@code AppName}, {@code StreamName}, and {@code LiveStreamType}, which must be publisher. */
