@@ -27,23 +27,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A fake Agora RTC REST API (channel management: banning rules and the user list) that checks what
- * Agora checks (vendors.md §1.2, §1.4, §4.1), together with the channels its clients are in and a
- * verifier for the RTC tokens they would present.
+ * A fake Agora RTC REST API (channel management: banning rules and the user list; cloud recording:
+ * acquire, start, query, stop) that checks what Agora checks (vendors.md §1.2, §1.3, §1.4, §4.1),
+ * together with the channels its clients are in and a verifier for the RTC tokens they would present.
  *
  * <p>Requests are checked in the order of Agora's API gateway: route (404), Basic auth (401),
  * Content-Type of a request with a body (415), JSON body and app id (400), then the operation itself.
  * Where Agora's documentation gives no error text, the emulator answers 400 with a plain
- * {@code {"message": ...}} saying what is wrong.
+ * {@code {"message": ...}} saying what is wrong. Cloud recording answers its own errors as
+ * {@code {"code": ..., "reason": ...}} (§1.3.6), a wrong Content-Type among them (code 8).
  */
 public final class AgoraEmulator extends VendorEmulator {
 
     private static final String KICKING_RULE_PATH = "/dev/v1/kicking-rule";
     private static final List<String> USER_LIST_PREFIX = List.of("dev", "v1", "channel", "user");
     private static final String NO_ROUTE = "no-route";
+    private static final String RECORDING_ACTIONS = "cloud_recording.";
     private static final long MAX_UID = 0xFFFF_FFFFL;
     /** The user list reports at most this many audience members, and their total separately. */
     private static final int AUDIENCE_LIMIT = 10_000;
@@ -53,12 +56,19 @@ public final class AgoraEmulator extends VendorEmulator {
     private final AgoraCredentials credentials;
     private final AgoraProject project;
     private final RtcTokenVerifier tokens;
+    private final EmulatedStorage storage = EmulatedStorage.random();
+    private final CloudRecordings recordings;
+    private final Object recordingFaults = new Object();
+    private int notCompletedLeft;
+    private boolean notCompletedAfterDoing;
+    private volatile Consumer<String> beforeRecordingCall = action -> { };
 
     public AgoraEmulator(Clock clock, AgoraCredentials credentials) {
         super("agora", clock);
         this.credentials = credentials;
         this.project = new AgoraProject(credentials.appId(), clock);
         this.tokens = new RtcTokenVerifier(credentials.appId(), credentials.appCertificate(), clock);
+        this.recordings = new CloudRecordings(clock, tokens, storage, project::members);
     }
 
     /** An emulator for a project with fresh random credentials; read them with {@link #credentials()}. */
@@ -81,20 +91,25 @@ public final class AgoraEmulator extends VendorEmulator {
     /** A client enters a channel without a token (a project whose certificate is not enforced). */
     public JoinResult joinChannel(String channel, long uid, boolean broadcaster) {
         requireValidUid(uid);
-        return project.join(channel, uid, broadcaster);
+        JoinResult result = project.join(channel, uid, broadcaster);
+        recordings.sync();
+        return result;
     }
 
     /** A client enters a channel with an RTC token, which must admit it (and let it publish, as a broadcaster). */
     public JoinResult joinChannel(String channel, long uid, boolean broadcaster, String token) {
         requireValidUid(uid);
         boolean publishes = broadcaster || project.profile(channel) == ChannelProfile.COMMUNICATION;
-        return tokens.verify(token, channel, uid, publishes)
+        JoinResult result = tokens.verify(token, channel, uid, publishes)
                 .map(JoinResult::refused)
                 .orElseGet(() -> project.join(channel, uid, broadcaster));
+        recordings.sync();
+        return result;
     }
 
     public void leaveChannel(String channel, long uid) {
         project.leave(channel, uid);
+        recordings.sync();
     }
 
     /** Sets how clients set up the channel; channels are live broadcasting unless told otherwise. */
@@ -123,6 +138,45 @@ public final class AgoraEmulator extends VendorEmulator {
         return tokens.verify(token, channel, uid, wantsPublish);
     }
 
+    // ---- cloud recording ----
+
+    /**
+     * The storage the emulated recorder uploads to. Recordings started with other storage values record
+     * all the same, but their files stay in Agora's backup storage ({@code "backuped"}).
+     */
+    public EmulatedStorage recordingStorage() {
+        return storage;
+    }
+
+    /** Every cloud recording task started so far, in start order, as it is now on the emulator's clock. */
+    public List<CloudRecordingTask> recordingTasks() {
+        return recordings.snapshot();
+    }
+
+    /**
+     * Answers the next {@code calls} cloud recording calls with 206 {@code {"code":65,"reason":"request not
+     * completed"}}, Agora's backend timeout. With {@code afterDoing} the call takes effect first (a start
+     * does start), as when Agora's backend finished but its answer did not make it back.
+     */
+    public void answerNotCompleted(int calls, boolean afterDoing) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("calls must be at least 1");
+        }
+        synchronized (recordingFaults) {
+            notCompletedLeft = calls;
+            notCompletedAfterDoing = afterDoing;
+        }
+    }
+
+    /**
+     * Runs {@code listener} with the action name ({@code cloud_recording.start}, ...) of every cloud recording
+     * call once it is authenticated, before the emulator serves it: tests move the emulator's clock there,
+     * such as between an acquire and its start.
+     */
+    public void beforeRecordingCall(Consumer<String> listener) {
+        this.beforeRecordingCall = listener == null ? action -> { } : listener;
+    }
+
     // ---- HTTP ----
 
     @Override
@@ -135,6 +189,9 @@ public final class AgoraEmulator extends VendorEmulator {
         Route route = match.get().route();
         try {
             authenticate(exchange);
+            if (route.action().startsWith(RECORDING_ACTIONS)) {
+                return recordingCall(exchange, body, match.get(), route);
+            }
             ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
             Call call = new Call(match.get().pathParams(), query(exchange), json);
             return new EmulatorResponse(200, EmulatorJson.write(route.handler().apply(call)), route.action());
@@ -143,10 +200,59 @@ public final class AgoraEmulator extends VendorEmulator {
         }
     }
 
+    /** A cloud recording call: app id, Content-Type and body checked Agora's way, then the operation. */
+    private EmulatorResponse recordingCall(HttpExchange exchange, String body, Match match, Route route) {
+        if (!credentials.appId().equals(match.pathParams().get(0))) {
+            throw new ApiError(400, "appid is invalid");
+        }
+        beforeRecordingCall.accept(route.action());
+        try {
+            ObjectNode json = null;
+            if (route.readsBody()) {
+                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+                if (contentType == null || !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+                    throw new RecordingApiError(400, 8, "Content-Type must be application/json;charset=utf-8");
+                }
+                try {
+                    json = EmulatorJson.readObject(body);
+                } catch (IllegalArgumentException e) {
+                    throw RecordingApiError.invalid("request body is not a JSON object");
+                }
+            }
+            Call call = new Call(match.pathParams(), Map.of(), json);
+            boolean notCompleted;
+            boolean afterDoing;
+            synchronized (recordingFaults) {
+                notCompleted = notCompletedLeft > 0;
+                afterDoing = notCompletedAfterDoing;
+                if (notCompleted) {
+                    notCompletedLeft--;
+                }
+            }
+            if (notCompleted) {
+                if (afterDoing) {
+                    try {
+                        route.handler().apply(call);
+                    } catch (RecordingApiError whateverItAnswered) {
+                        // the answer is lost either way
+                    }
+                }
+                throw new RecordingApiError(206, 65, "request not completed");
+            }
+            return new EmulatorResponse(200, EmulatorJson.write(route.handler().apply(call)), route.action());
+        } catch (RecordingApiError e) {
+            return new EmulatorResponse(e.status(), EmulatorJson.write(e.body()), route.action());
+        }
+    }
+
     @Override
     protected EmulatorResponse serverError(HttpExchange exchange) {
         identify(exchange);
-        return error(500, "Internal Server Error", actionOf(exchange));
+        String action = actionOf(exchange);
+        if (action.startsWith(RECORDING_ACTIONS)) {
+            return new EmulatorResponse(500, EmulatorJson.write(new CloudRecordingBodies.CodeReason(500, "internal_error")), action);
+        }
+        return error(500, "Internal Server Error", action);
     }
 
     @Override
@@ -195,12 +301,54 @@ public final class AgoraEmulator extends VendorEmulator {
         } catch (IllegalArgumentException malformedPercentEncoding) {
             return Optional.empty();
         }
+        Optional<Match> recording = recordingRoute(method, segments);
+        if (recording.isPresent()) {
+            return recording;
+        }
         boolean userList = method.equals("GET") && segments.size() == USER_LIST_PREFIX.size() + 2
                 && segments.subList(0, USER_LIST_PREFIX.size()).equals(USER_LIST_PREFIX)
                 && segments.stream().noneMatch(String::isEmpty);
         if (userList) {
             return Optional.of(new Match(new Route("channel.user-list", false, this::userList),
                     segments.subList(USER_LIST_PREFIX.size(), segments.size())));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code /v1/apps/{appid}/cloud_recording/acquire}, {@code .../resourceid/{rid}/mode/{mode}/start},
+     * {@code .../resourceid/{rid}/sid/{sid}/mode/{mode}/query} (GET) and {@code .../stop}; the path
+     * parameters are the app id, then the resource id, sid and mode where the path has them.
+     */
+    private Optional<Match> recordingRoute(String method, List<String> segments) {
+        if (segments.size() < 5 || !segments.get(0).equals("v1") || !segments.get(1).equals("apps")
+                || !segments.get(3).equals("cloud_recording") || segments.stream().anyMatch(String::isEmpty)) {
+            return Optional.empty();
+        }
+        String appId = segments.get(2);
+        List<String> rest = segments.subList(4, segments.size());
+        if (method.equals("POST") && rest.equals(List.of("acquire"))) {
+            return Optional.of(new Match(new Route("cloud_recording.acquire", true,
+                    call -> recordings.acquire(call.body())), List.of(appId)));
+        }
+        if (method.equals("POST") && rest.size() == 5 && rest.get(0).equals("resourceid") && rest.get(2).equals("mode")
+                && rest.get(4).equals("start")) {
+            return Optional.of(new Match(new Route("cloud_recording.start", true,
+                    call -> recordings.start(call.pathParams().get(1), call.pathParams().get(2), call.body())),
+                    List.of(appId, rest.get(1), rest.get(3))));
+        }
+        boolean taskPath = rest.size() == 7 && rest.get(0).equals("resourceid") && rest.get(2).equals("sid")
+                && rest.get(4).equals("mode");
+        if (taskPath && method.equals("GET") && rest.get(6).equals("query")) {
+            return Optional.of(new Match(new Route("cloud_recording.query", false,
+                    call -> recordings.query(call.pathParams().get(1), call.pathParams().get(2), call.pathParams().get(3))),
+                    List.of(appId, rest.get(1), rest.get(3), rest.get(5))));
+        }
+        if (taskPath && method.equals("POST") && rest.get(6).equals("stop")) {
+            return Optional.of(new Match(new Route("cloud_recording.stop", true,
+                    call -> recordings.stop(call.pathParams().get(1), call.pathParams().get(2), call.pathParams().get(3),
+                            call.body())),
+                    List.of(appId, rest.get(1), rest.get(3), rest.get(5))));
         }
         return Optional.empty();
     }
@@ -244,6 +392,7 @@ public final class AgoraEmulator extends VendorEmulator {
         requireAppId(textOrNull(body.get("appid")));
         KickingRule rule = project.addRule(optionalString(body, "cname"), optionalUid(body), optionalString(body, "ip"),
                 privileges(body), banDuration(body).orElse(BanDurations.DEFAULT));
+        recordings.sync();
         return new RuleId(rule.id());
     }
 
