@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedDefaultRestartTest {
 
-    private static final List<String> SECRETS = List.of("jwt-secret", "aliyun-push-auth-key", "aliyun-play-auth-key");
+    private static final List<String> SECRETS = List.of("jwt-secret", "aliyun-push-auth-key", "aliyun-play-auth-key",
+            "aliyun-callback-auth-key");
 
     @TempDir
     Path dataDir;
