@@ -10,6 +10,7 @@ import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.DomainAssertions;
 import io.rtcgate.domain.room.NewRoom;
 import io.rtcgate.domain.room.Room;
+import io.rtcgate.domain.room.RoomChanges;
 import io.rtcgate.domain.room.RoomEvent;
 import io.rtcgate.domain.room.RoomEventType;
 import io.rtcgate.domain.room.RoomMode;
@@ -198,6 +199,20 @@ class CallbackInboxTest {
         assertEquals(RoomStatus.PAUSED, rooms.stored("r1").status());
         assertEquals(List.of(RoomEventType.ROOM_CREATED, RoomEventType.STREAM_PUBLISHED, RoomEventType.ROOM_STARTED,
                 RoomEventType.STREAM_INTERRUPTED, RoomEventType.ROOM_PAUSED), types("r1"));
+    }
+
+    @Test
+    void aConcurrentChangeOfTheRoomIsRetriedOnReceipt() {
+        room("r1", Vendor.AGORA);
+        rooms.interleave(() -> rooms.update(rooms.stored("r1").update(ANCHOR, new RoomChanges("renamed", null, null, null), NOW)));
+
+        CallbackInbox.Receipt receipt = service.receive(Vendor.ALIYUN, CallbackKind.STREAM,
+                FakeStreamCallbacks.signed("action=publish&stream=r1&time=1"));
+
+        assertEquals(CallbackOutcome.Result.APPLIED, receipt.outcome().orElseThrow().result());
+        assertEquals(RoomStatus.LIVE, rooms.stored("r1").status());
+        assertEquals("renamed", rooms.stored("r1").title(), "the other writer's change stays");
+        assertEquals(0, inbox.find(receipt.id()).orElseThrow().attempts(), "a lost race is no failed attempt");
     }
 
     @Test
