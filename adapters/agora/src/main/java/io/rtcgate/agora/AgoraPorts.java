@@ -3,6 +3,7 @@ package io.rtcgate.agora;
 import io.rtcgate.domain.vendor.NumericUidRegistry;
 import io.rtcgate.domain.vendor.VendorPort;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every port Agora offers, built from its settings: one line per capability. */
@@ -13,9 +14,13 @@ public final class AgoraPorts {
 
     public static List<VendorPort> create(AgoraSettings settings, NumericUidRegistry uids, Clock clock) {
         AgoraRestClient rest = new AgoraRestClient(settings);
-        return List.of(
-                new AgoraTokenIssuer(settings, uids, clock),
+        AgoraTokenIssuer tokens = new AgoraTokenIssuer(settings, uids, clock);
+        List<VendorPort> ports = new ArrayList<>(List.of(
+                tokens,
                 new AgoraChannelAdmin(settings, uids, rest),
-                new AgoraParticipantLister(settings, uids, rest));
+                new AgoraParticipantLister(settings, uids, rest)));
+        // Cloud recording is offered only with storage to upload to.
+        settings.recordingStorage().ifPresent(storage -> ports.add(new AgoraCloudRecorder(settings, rest, tokens, clock)));
+        return List.copyOf(ports);
     }
 }

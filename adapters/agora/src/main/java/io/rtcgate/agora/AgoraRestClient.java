@@ -25,6 +25,7 @@ final class AgoraRestClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgoraRestClient.class);
     private static final String JSON = "application/json";
+    private static final String JSON_UTF8 = "application/json;charset=utf-8";
 
     private final AgoraSettings settings;
     private final HttpClient http;
@@ -43,13 +44,34 @@ final class AgoraRestClient {
 
     /** POSTs {@code body} as JSON to {@code path} (below the base URL) and returns the 2xx response body. */
     String post(String operation, String path, Object body) {
-        String json;
+        return send(operation, request(path, JSON).POST(jsonBody(operation, body)).build());
+    }
+
+    /** An HTTP answer whatever its status, for APIs whose 2xx and 4xx answers both need reading (cloud recording). */
+    record Answer(int status, String body) {
+    }
+
+    /**
+     * POSTs {@code body} as JSON with cloud recording's content type ({@code application/json;charset=utf-8},
+     * vendors.md §1.2) and returns the answer whatever its status.
+     *
+     * @throws VendorException only when no answer came (transport failure, timeout)
+     */
+    Answer postForAnswer(String operation, String path, Object body) {
+        return exchange(operation, request(path, JSON_UTF8).POST(jsonBody(operation, body)).build());
+    }
+
+    /** GETs {@code path} and returns the answer whatever its status; throws only when no answer came. */
+    Answer getForAnswer(String operation, String path) {
+        return exchange(operation, request(path, JSON_UTF8).GET().build());
+    }
+
+    private static HttpRequest.BodyPublisher jsonBody(String operation, Object body) {
         try {
-            json = AgoraJson.MAPPER.writeValueAsString(body);
+            return HttpRequest.BodyPublishers.ofString(AgoraJson.MAPPER.writeValueAsString(body), StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the " + operation + " request as JSON", e);
         }
-        return send(operation, request(path).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
     /**
@@ -67,18 +89,24 @@ final class AgoraRestClient {
 
     /** GETs {@code path} (below the base URL) and returns the 2xx response body. */
     String get(String operation, String path) {
-        return send(operation, request(path).GET().build());
+        return send(operation, request(path, JSON).GET().build());
     }
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(String path, String contentType) {
         return HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
                 .timeout(settings.timeout())
                 .header("Authorization", authorization)
-                .header("Content-Type", JSON)
+                .header("Content-Type", contentType)
                 .header("Accept", JSON);
     }
 
-    private String send(String operation, HttpRequest request) {
+    private Answer exchange(String operation, HttpRequest request) {
+        HttpResponse<String> response = transmit(operation, request);
+        LOG.debug("agora {}: {} {} answered {}", operation, request.method(), request.uri().getPath(), response.statusCode());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private HttpResponse<String> transmit(String operation, HttpRequest request) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -90,6 +118,11 @@ final class AgoraRestClient {
             Thread.currentThread().interrupt();
             throw failure(operation, VendorException.Kind.TRANSPORT, null, "interrupted while waiting for the answer");
         }
+        return response;
+    }
+
+    private String send(String operation, HttpRequest request) {
+        HttpResponse<String> response = transmit(operation, request);
         int status = response.statusCode();
         LOG.debug("agora {}: {} {} answered {}", operation, request.method(), request.uri().getPath(), status);
         if (status >= 200 && status < 300) {
@@ -103,7 +136,7 @@ final class AgoraRestClient {
     }
 
     /** Agora's gateway and channel APIs explain an error in a {@code message} field. */
-    private static Optional<String> gatewayMessage(String body) {
+    static Optional<String> gatewayMessage(String body) {
         try {
             JsonNode message = AgoraJson.MAPPER.readTree(body).path("message");
             return message.isTextual() ? Optional.of(message.asText()) : Optional.empty();

@@ -2,16 +2,19 @@ package io.rtcgate.agora;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * How to reach one Agora project, from configuration under {@code rtcgate.vendors.agora}: the App ID and
  * App Certificate sign RTC tokens; the Customer ID and Customer Secret ({@code customer-key},
  * {@code customer-secret}, from the console's RESTful API page) authenticate REST calls to
- * {@code base-url}, each bounded by {@code timeout} (connect and whole request).
+ * {@code base-url}, each bounded by {@code timeout} (connect and whole request). Cloud recording is
+ * offered only with {@code recording-storage} configured, the storage its recorder uploads to.
  */
 public record AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
-                            Duration timeout) {
+                            Duration timeout, Optional<AgoraRecordingStorage> recordingStorage) {
 
     /** Agora's documented global REST host. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.sd-rtn.com");
@@ -29,12 +32,26 @@ public record AgoraSettings(String appId, String appCertificate, String customer
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the timeout of Agora calls must be a positive duration, not " + timeout);
         }
+        recordingStorage = Objects.requireNonNullElse(recordingStorage, Optional.empty());
+    }
+
+    /** A project without cloud recording storage. */
+    public AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
+                         Duration timeout) {
+        this(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, Optional.empty());
+    }
+
+    /** These settings with cloud recording uploading to {@code storage}. */
+    public AgoraSettings withRecordingStorage(AgoraRecordingStorage storage) {
+        return new AgoraSettings(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout,
+                Optional.of(Objects.requireNonNull(storage, "storage")));
     }
 
     @Override
     public String toString() {
         // The certificate signs tokens and the customer key and secret authenticate as the account: never log them.
-        return "AgoraSettings[appId=" + appId + ", baseUrl=" + baseUrl + ", timeout=" + timeout + "]";
+        return "AgoraSettings[appId=" + appId + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", recordingStorage="
+                + recordingStorage.map(AgoraRecordingStorage::toString).orElse("none") + "]";
     }
 
     private static void requireHex32(String value, String key, String what) {
