@@ -8,6 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.rtcgate.app.security.Callers;
+import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.Validation;
 import io.rtcgate.domain.messaging.ImServer;
 import io.rtcgate.domain.messaging.MessagingCredentials;
@@ -21,6 +22,7 @@ import io.rtcgate.domain.session.DeviceType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,7 +50,7 @@ public class AuiLiveV2Controller {
     @Operation(summary = "Messaging credentials: aliyun_new_im (Aliyun interactive messaging token), aliyun_old_im (device token pair)")
     @Post("/token")
     public AuiModels.ImTokenResponse token(Authentication auth, @Body AuiRequests.TokenV2 request) {
-        Set<ImServer> servers = ImServer.parseAll(request.imServer(), IM_SERVER);
+        Set<ImServer> servers = imServers(request.imServer());
         Device device = new Device(request.userId(), request.deviceId(),
                 DeviceType.parse(Validation.required(request.deviceType(), "device_type")));
         MessagingCredentials credentials = messaging.issue(AuiLiveController.callerActingAs(auth, request.userId()), device,
@@ -61,11 +63,21 @@ public class AuiLiveV2Controller {
     @Operation(summary = "Create a room; with aliyun_new its Aliyun messaging group is created too and is its chat_id")
     @Post("/create")
     public AuiModels.RoomInfo create(Authentication auth, @Body AuiRequests.CreateV2 request) {
-        Set<ImServer> servers = ImServer.parseAll(request.imServer(), IM_SERVER);
+        Set<ImServer> servers = imServers(request.imServer());
         RoomMode mode = request.mode() == null ? RoomMode.NORMAL : RoomMode.fromCode(request.mode(), "mode");
         NewRoom newRoom = new NewRoom(request.title(), request.notice(), request.coverUrl(), request.anchor(),
                 request.anchorNick(), request.extendsJson(), mode);
         return mapper.roomInfo(rooms.createForAui(Callers.of(auth), newRoom, servers.contains(ImServer.ALIYUN_NEW)));
+    }
+
+    /** {@code im_server} must be a list of names; any other JSON is a bad {@code im_server}, not unreadable JSON. */
+    private static Set<ImServer> imServers(Object value) {
+        if (value != null && !(value instanceof List<?> names && names.stream().allMatch(String.class::isInstance))) {
+            throw new InvalidInputException(IM_SERVER, IM_SERVER + " must be a list of aliyun_new and aliyun_old");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) value;
+        return ImServer.parseAll(names, IM_SERVER);
     }
 
     private static AuiModels.ImNewToken newIm(MessagingToken token) {

@@ -27,7 +27,10 @@ public final class AuiRequests {
             @Nullable String title) {
     }
 
-    /** The v2 create: the v1 fields and the messaging services the room's clients chat on. */
+    /**
+     * The v2 create: the v1 fields and the messaging services the room's clients chat on. {@code im_server}
+     * is read as any JSON, so a wrong shape is answered as a bad {@code im_server}.
+     */
     @Serdeable
     public record CreateV2(
             @Nullable String anchor,
@@ -37,7 +40,7 @@ public final class AuiRequests {
             @Nullable Integer mode,
             @Nullable String notice,
             @Nullable String title,
-            @Nullable @JsonProperty("im_server") List<String> imServer) {
+            @Nullable @JsonProperty("im_server") Object imServer) {
     }
 
     /** get, start, pause, stop and delete all name a room and the calling user. */
@@ -71,7 +74,7 @@ public final class AuiRequests {
     /** The v2 token: the device, the messaging services, and the role to sign into the new messaging token. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record TokenV2(@Nullable String userId, @Nullable String deviceId, @Nullable String deviceType,
-                          @Nullable List<String> imServer, @Nullable String role) {
+                          @Nullable Object imServer, @Nullable String role) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
