@@ -3,8 +3,12 @@ package io.rtcgate.app.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.rtcgate.agora.AgoraSettings;
+import java.util.List;
 
-/** {@code rtcgate.vendors.agora.*}: an Agora project and its RESTful API credentials. */
+/**
+ * {@code rtcgate.vendors.agora.*}: an Agora project and its RESTful API credentials, and
+ * ({@code recording-storage.*}, optional as a whole) the storage its cloud recordings upload to.
+ */
 @ConfigurationProperties("rtcgate.vendors.agora")
 public class AgoraProperties {
 
@@ -40,4 +44,54 @@ public class AgoraProperties {
     @Nullable
     public String getCallbackSecret() { return callbackSecret; }
     public void setCallbackSecret(@Nullable String callbackSecret) { this.callbackSecret = callbackSecret; }
+    public RecordingStorage getRecordingStorage() { return recordingStorage; }
+    public void setRecordingStorage(RecordingStorage recordingStorage) { this.recordingStorage = recordingStorage; }
+
+    private RecordingStorage recordingStorage = new RecordingStorage();
+
+    /**
+     * {@code rtcgate.vendors.agora.recording-storage.*}: Agora's numeric storage vendor and region codes, the
+     * bucket, its keys, and the directories files go under. Unset as a whole, Agora offers no recording.
+     */
+    @ConfigurationProperties("recording-storage")
+    public static class RecordingStorage {
+
+        @Nullable
+        private Integer vendor;
+        @Nullable
+        private Integer region;
+        @Nullable
+        private String bucket;
+        @Nullable
+        private String accessKey;
+        @Nullable
+        private String secretKey;
+        @Nullable
+        private List<String> fileNamePrefix;
+
+        /** Whether any of the settings is given; then all the required ones must be. */
+        public boolean isConfigured() {
+            return vendor != null || region != null || bucket != null || accessKey != null || secretKey != null
+                    || fileNamePrefix != null;
+        }
+
+        @Nullable
+        public Integer getVendor() { return vendor; }
+        public void setVendor(@Nullable Integer vendor) { this.vendor = vendor; }
+        @Nullable
+        public Integer getRegion() { return region; }
+        public void setRegion(@Nullable Integer region) { this.region = region; }
+        @Nullable
+        public String getBucket() { return bucket; }
+        public void setBucket(@Nullable String bucket) { this.bucket = bucket; }
+        @Nullable
+        public String getAccessKey() { return accessKey; }
+        public void setAccessKey(@Nullable String accessKey) { this.accessKey = accessKey; }
+        @Nullable
+        public String getSecretKey() { return secretKey; }
+        public void setSecretKey(@Nullable String secretKey) { this.secretKey = secretKey; }
+        @Nullable
+        public List<String> getFileNamePrefix() { return fileNamePrefix; }
+        public void setFileNamePrefix(@Nullable List<String> fileNamePrefix) { this.fileNamePrefix = fileNamePrefix; }
+    }
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.rtcgate.agora.AgoraPorts;
+import io.rtcgate.agora.AgoraRecordingStorage;
 import io.rtcgate.agora.AgoraSettings;
 import io.rtcgate.aliyun.AliyunImSettings;
 import io.rtcgate.aliyun.AliyunLiveDomains;
@@ -63,14 +64,33 @@ public class VendorWiring {
         if (emulators.agora().isPresent()) {
             var emulator = emulators.agora().get();
             var credentials = emulator.credentials();
+            // The emulator's own storage, so that the embedded default records too.
+            var storage = emulator.recordingStorage();
             return Optional.of(new AgoraSettings(credentials.appId(), credentials.appCertificate(),
-                    credentials.customerKey(), credentials.customerSecret(), URI.create(emulator.baseUrl()), timeout));
+                    credentials.customerKey(), credentials.customerSecret(), URI.create(emulator.baseUrl()), timeout)
+                    .withRecordingStorage(new AgoraRecordingStorage(storage.vendor(), storage.region(), storage.bucket(),
+                            storage.accessKey(), storage.secretKey(), List.of("rtcgate"))));
         }
         if (!agora.isEnabled()) {
             return Optional.empty();
         }
-        return Optional.of(configured(() -> new AgoraSettings(agora.getAppId(), agora.getAppCertificate(),
-                agora.getCustomerKey(), agora.getCustomerSecret(), URI.create(agora.getBaseUrl()), timeout)));
+        AgoraSettings settings = configured(() -> new AgoraSettings(agora.getAppId(), agora.getAppCertificate(),
+                agora.getCustomerKey(), agora.getCustomerSecret(), URI.create(agora.getBaseUrl()), timeout));
+        var storage = agora.getRecordingStorage();
+        if (storage == null || !storage.isConfigured()) {
+            return Optional.of(settings);
+        }
+        return Optional.of(configured(() -> settings.withRecordingStorage(new AgoraRecordingStorage(
+                storageCode(storage.getVendor(), "vendor"), storageCode(storage.getRegion(), "region"), storage.getBucket(),
+                storage.getAccessKey(), storage.getSecretKey(), storage.getFileNamePrefix()))));
+    }
+
+    private static int storageCode(Integer agoraStorageCode, String property) {
+        if (agoraStorageCode == null) {
+            throw new ConfigurationException("rtcgate.vendors.agora.recording-storage." + property
+                    + " must be set with the other recording-storage settings (Agora's numeric code)");
+        }
+        return agoraStorageCode;
     }
 
     private static Optional<TencentSettings> tencentSettings(EmulatorFleet emulators, TencentProperties tencent, Duration timeout) {
