@@ -177,6 +177,25 @@ class AgoraCloudRecorderTest {
     }
 
     @Test
+    void anAlreadyStartedAnswerWithoutTheTasksIdsAdoptsTheResourceAndLeavesTheSidToBeTold() {
+        agora.emulator.answerAlreadyStartedWithIds(false);
+        AtomicBoolean first = new AtomicBoolean(true);
+        agora.emulator.beforeRecordingCall(action -> {
+            if (action.equals("cloud_recording.start") && first.getAndSet(false)) {
+                agora.emulator.answerNotCompleted(1, true);
+            }
+        });
+
+        RecordingStarted start = recorder.start(request(RecordingMode.MIX, Set.of(RecordingFormat.HLS)));
+
+        assertTrue(start.alreadyRunning());
+        assertEquals(VendorTaskId.unnamed(onlyTask().resourceId()), start.task());
+        IllegalArgumentException noSid = assertThrows(IllegalArgumentException.class,
+                () -> recorder.query(task(start, RecordingMode.MIX)));
+        assertTrue(noSid.getMessage().contains("sid"), noSid.getMessage());
+    }
+
+    @Test
     void requestNotCompletedIsRetriedAFewTimes() {
         agora.emulator.answerNotCompleted(2, false);
 

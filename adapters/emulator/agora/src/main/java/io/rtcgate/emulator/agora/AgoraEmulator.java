@@ -169,6 +169,15 @@ public final class AgoraEmulator extends VendorEmulator {
     }
 
     /**
+     * Whether a duplicate start's 201 {@code {"code":7,"reason":"already started"}} also names the running
+     * task's {@code resourceId} and {@code sid} (the default: Agora's start answers carry the task's ids) or
+     * is exactly the error table's body (vendors.md §1.3.6).
+     */
+    public void answerAlreadyStartedWithIds(boolean withIds) {
+        recordings.alreadyStartedWithIds(withIds);
+    }
+
+    /**
      * Runs {@code listener} with the action name ({@code cloud_recording.start}, ...) of every cloud recording
      * call once it is authenticated, before the emulator serves it: tests move the emulator's clock there,
      * such as between an acquire and its start.

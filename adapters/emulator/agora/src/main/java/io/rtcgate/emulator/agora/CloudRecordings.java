@@ -51,6 +51,7 @@ final class CloudRecordings {
     private final Function<String, Optional<ChannelMembers>> members;
     private final Map<String, Resource> resources = new HashMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private boolean alreadyStartedWithIds = true;
 
     CloudRecordings(Clock clock, RtcTokenVerifier tokens, EmulatedStorage storage,
                     Function<String, Optional<ChannelMembers>> members) {
@@ -96,7 +97,9 @@ final class CloudRecordings {
             throw new RecordingApiError(400, 432, "request parameter mismatch: cname and uid must be those of the acquire");
         }
         if (resource.sid != null) {
-            throw new RecordingApiError(201, new CodeReason(7, "already started", resource.id, resource.sid));
+            throw new RecordingApiError(201, alreadyStartedWithIds
+                    ? new CodeReason(7, "already started", resource.id, resource.sid)
+                    : new CodeReason(7, "already started"));
         }
         if (!clock.instant().isBefore(resource.acquiredAt.plus(RESOURCE_LIFETIME))) {
             throw new RecordingApiError(400, 433, "resource id expired");
@@ -130,7 +133,7 @@ final class CloudRecordings {
         String sid = RandomStrings.alphanumeric(32);
         resource.sid = sid;
         Task task = new Task(sid, resource.id, cname, uid, mode, fileTypes, Duration.ofSeconds(maxIdle), upload.prefix(),
-                upload.matches(), clock.instant());
+                upload.matches());
         tasks.put(sid, task);
         observe(task, clock.instant());
         return new Started(cname, uid, resource.id, sid);
@@ -163,6 +166,14 @@ final class CloudRecordings {
         }
         return new TaskAnswer(task.resourceId, sid, serverResponse(task, now, null, task.uploads ? "uploaded" : "backuped"),
                 task.cname, task.uid);
+    }
+
+    /**
+     * Whether "already started" names the running task's resource id and sid, as Agora's answers to start
+     * carry them (the default), or is the bare {@code {"code","reason"}} of the error table (§1.3.6).
+     */
+    synchronized void alreadyStartedWithIds(boolean withIds) {
+        alreadyStartedWithIds = withIds;
     }
 
     // ---- the channels ----
@@ -411,7 +422,6 @@ final class CloudRecordings {
         final Duration maxIdle;
         final String prefix;
         final boolean uploads;
-        final Instant startedAt;
         /** Each publisher, with when the recorder first saw them. */
         final Map<Long, Instant> publishers = new LinkedHashMap<>();
         Instant firstMediaAt;
@@ -420,7 +430,7 @@ final class CloudRecordings {
         CloudRecordingTask.State state = CloudRecordingTask.State.RUNNING;
 
         Task(String sid, String resourceId, String cname, String uid, String mode, List<String> fileTypes, Duration maxIdle,
-             String prefix, boolean uploads, Instant startedAt) {
+             String prefix, boolean uploads) {
             this.sid = sid;
             this.resourceId = resourceId;
             this.cname = cname;
@@ -430,7 +440,6 @@ final class CloudRecordings {
             this.maxIdle = maxIdle;
             this.prefix = prefix;
             this.uploads = uploads;
-            this.startedAt = startedAt;
         }
 
         void end(CloudRecordingTask.State finalState, Instant at) {

@@ -129,6 +129,10 @@ class CloudRecordingApiTest {
         assertEquals(7, integer(second.body(), "code"));
         assertEquals(text(first.body(), "sid"), text(second.body(), "sid"));
         assertEquals(1, emulator.recordingTasks().size());
+        emulator.answerAlreadyStartedWithIds(false);
+        Reply bare = rest.call("POST", startPath(resourceId, "mix"), body);
+        assertEquals(201, bare.status());
+        assertEquals(List.of("code", "reason"), fieldNames(bare.body()));
     }
 
     @Test
@@ -202,7 +206,6 @@ class CloudRecordingApiTest {
         codes.put(token(RECORDER + 1), 110);
         codes.put(tokenFor("other-room", RECORDER, 3600), 110);
         codes.put(tokenFor(CHANNEL, RECORDER, 1), 109);
-        clock.advance(Duration.ofSeconds(0));
         for (Map.Entry<String, Integer> wrong : codes.entrySet()) {
             String resourceId = acquire();
             clock.advance(Duration.ofSeconds(2));
@@ -392,6 +395,12 @@ class CloudRecordingApiTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> names(JsonNode fileList) {
