@@ -359,4 +359,46 @@ class UserServiceTest {
             assertThrows(AuthenticationException.class, () -> closed.find("nobody"));
         }
     }
+
+    @Nested
+    class DemoLogin {
+
+        private final UserService demo = new UserService(store, new PrefixPasswordHasher(),
+                new LoginPolicy(false, true, MAX_FAILURES, LOCKOUT), clock);
+
+        @Test
+        void aNewUsernameWithItselfAsPasswordCreatesTheUserHoweverShort() {
+            User bob = demo.login("bob", "bob");
+
+            assertEquals("bob", bob.id());
+            assertEquals(Role.USER, bob.role());
+            assertEquals(hashOf("bob"), store.find("bob").orElseThrow().passwordHash());
+            assertEquals("bob", demo.login("bob", "bob").id(), "and logs in again");
+        }
+
+        @Test
+        void anExistingUsersPasswordIsCheckedAsAlways() {
+            closed.create(ADMIN, "carol", PASSWORD, Role.USER);
+
+            assertThrows(AuthenticationException.class, () -> demo.login("carol", "carol"));
+            assertEquals("carol", demo.login("carol", PASSWORD).id());
+        }
+
+        @Test
+        void anotherPasswordForANewUserNeedsOpenRegistration() {
+            assertThrows(AuthenticationException.class, () -> demo.login("dave", "not-dave-1"));
+            assertTrue(store.find("dave").isEmpty());
+        }
+
+        @Test
+        void demoLoginStillChecksTheUsername() {
+            assertInvalidInput("username", () -> demo.login("no good!", "no good!"));
+        }
+
+        @Test
+        void withDemoLoginOffTheUsernameAsPasswordIsAnOrdinaryPassword() {
+            assertInvalidInput("password", () -> open.login("erin", "erin"));
+            assertThrows(AuthenticationException.class, () -> closed.login("frank", "frank"));
+        }
+    }
 }

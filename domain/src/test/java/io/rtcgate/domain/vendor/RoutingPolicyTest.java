@@ -52,4 +52,33 @@ class RoutingPolicyTest {
         assertEquals("rtcgate.routing.stream-urls names agora, which offers no stream-urls"
                 + " (it offers [rtc, channel-admin])", e.getMessage());
     }
+
+    @Test
+    void theAuiRouteDefaultsToAliyunWhateverRtcPrefers() {
+        RoutingPolicy policy = RoutingPolicy.of(Map.of(Capability.RTC, List.of(AGORA, ALIYUN)), ports);
+
+        assertEquals(List.of(ALIYUN), policy.preferenceFor(NamedRoute.AUI));
+    }
+
+    @Test
+    void aConfiguredAuiRouteIsCheckedAgainstTheRtcCapability() {
+        RoutingPolicy policy = RoutingPolicy.of(Map.of(), Map.of(NamedRoute.AUI, List.of(TENCENT, AGORA)), ports);
+        assertEquals(List.of(AGORA), policy.preferenceFor(NamedRoute.AUI), "tencent is not enabled here");
+
+        VendorPorts noRtcOnAgora = new VendorPorts(List.of(new FakeChannelAdmin(AGORA), new FakeJoinTokenIssuer(ALIYUN)),
+                new PortGuard(new VendorHealth(1, Duration.ofSeconds(1), Duration.ofSeconds(1), clock),
+                        new VendorFaults(clock), Duration.ofSeconds(1), () -> 0.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RoutingPolicy.of(Map.of(), Map.of(NamedRoute.AUI, List.of(AGORA)), noRtcOnAgora));
+        assertEquals("rtcgate.routing.aui names agora, which offers no rtc (it offers [channel-admin])", e.getMessage());
+    }
+
+    @Test
+    void withoutAliyunTheAuiRouteIsEmpty() {
+        VendorPorts agoraOnly = new VendorPorts(List.of(new FakeJoinTokenIssuer(AGORA)),
+                new PortGuard(new VendorHealth(1, Duration.ofSeconds(1), Duration.ofSeconds(1), clock),
+                        new VendorFaults(clock), Duration.ofSeconds(1), () -> 0.5));
+
+        assertEquals(List.of(), RoutingPolicy.of(Map.of(), agoraOnly).preferenceFor(NamedRoute.AUI));
+    }
 }
