@@ -145,10 +145,10 @@ class NativeRoomApiTest extends VendorApiTestBase {
 
         Map<String, Object> room = aui.createRoom(anchor);
 
-        assertEquals("agora", room.get("vendor"), "default routing prefers agora");
+        assertEquals("aliyun", room.get("vendor"), "AUI rooms go to rtcgate.routing.aui, by default aliyun");
         assertEquals(room.get("id") + "-1", room.get("channel"));
         Map<String, Object> fetched = aui.roomActionOk("get", anchor, (String) room.get("id"));
-        assertEquals("agora", fetched.get("vendor"));
+        assertEquals("aliyun", fetched.get("vendor"));
         assertEquals(room.get("channel"), fetched.get("channel"));
     }
 

@@ -13,17 +13,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * New rooms go to the first vendor of {@code rtcgate.routing.rtc} (agora, tencent, aliyun) that the
- * operators have not taken out of service; rooms already bound keep their vendor.
+ * New native rooms go to the first vendor of {@code rtcgate.routing.rtc} (agora, tencent, aliyun) that the
+ * operators have not taken out of service; AUI rooms to the first of {@code rtcgate.routing.aui} (aliyun),
+ * since AUI clients speak only ARTC; rooms already bound keep their vendor.
  */
 @MicronautTest
 class VendorRoutingApiTest extends VendorApiTestBase {
 
     @Test
-    void newRoomsGoToAgoraWhileEveryVendorIsUp() {
+    void newRoomsGoToAgoraWhileEveryVendorIsUpAndAuiRoomsToAliyun() {
         User anchor = aui.newUser();
 
-        assertEquals("agora", aui.createRoom(anchor).get("vendor"));
+        assertEquals("aliyun", aui.createRoom(anchor).get("vendor"));
         assertEquals("agora", routedNativeRoom(anchor).get("vendor"));
     }
 
@@ -33,14 +34,14 @@ class VendorRoutingApiTest extends VendorApiTestBase {
         User anchor = aui.newUser();
         setVendorStateOk("agora", state);
 
-        assertEquals("tencent", aui.createRoom(anchor).get("vendor"));
+        assertEquals("aliyun", aui.createRoom(anchor).get("vendor"), "Agora's state does not move AUI rooms");
         Map<String, Object> nativeRoom = routedNativeRoom(anchor);
         assertEquals("tencent", nativeRoom.get("vendor"));
         assertEquals(nativeRoom.get("id") + "-1", nativeRoom.get("channel"));
 
         setVendorStateOk("agora", "up");
 
-        assertEquals("agora", aui.createRoom(anchor).get("vendor"));
+        assertEquals("aliyun", aui.createRoom(anchor).get("vendor"));
         assertEquals("agora", routedNativeRoom(anchor).get("vendor"));
     }
 
