@@ -33,7 +33,10 @@ public class CorsWiring implements BeanCreatedEventListener<HttpServerConfigurat
 
     @Override
     public HttpServerConfiguration.CorsConfiguration onCreated(BeanCreatedEvent<HttpServerConfiguration.CorsConfiguration> event) {
-        HttpServerConfiguration.CorsConfiguration cors = event.getBean();
+        return apply(event.getBean());
+    }
+
+    HttpServerConfiguration.CorsConfiguration apply(HttpServerConfiguration.CorsConfiguration cors) {
         if (origins.isEmpty()) {
             cors.setEnabled(false);
             cors.setConfigurations(Map.of());
