@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.NamedRoute;
+import io.rtcgate.domain.vendor.NoHealthyVendorException;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.domain.vendor.VendorRouter;
@@ -87,6 +89,32 @@ class StartupTest {
 
             assertEquals(Set.of(Vendor.AGORA), ports.vendors());
             assertEquals(Optional.empty(), context.getBean(VendorRouter.class).serving(Capability.STREAM_URLS));
+        }
+    }
+
+    @Test
+    void anUnknownVendorInTheAuiRouteStopsStartUpNamingTheKey() {
+        String failure = startUpFailure(Map.of("rtcgate.routing.aui", "aliyun,zoom"));
+
+        assertTrue(failure.contains("rtcgate.routing.aui must be one of agora, tencent, aliyun"), failure);
+    }
+
+    @Test
+    void theAuiRouteMayNameAnyEnabledVendorThatOffersRtc() {
+        Map<String, Object> properties = new HashMap<>(AGORA_ONLY);
+        properties.put("rtcgate.routing.aui", "agora");
+        try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
+            assertEquals(Vendor.AGORA, context.getBean(VendorRouter.class).snapshot().route(NamedRoute.AUI),
+                    "agora offers rtc, so an operator may send AUI rooms there");
+        }
+    }
+
+    @Test
+    void aGatewayWithoutAliyunStartsButHasNoVendorForAuiRooms() {
+        try (ApplicationContext context = ApplicationContext.run(AGORA_ONLY, "test")) {
+            NoHealthyVendorException none = assertThrows(NoHealthyVendorException.class,
+                    () -> context.getBean(VendorRouter.class).snapshot().route(NamedRoute.AUI));
+            assertTrue(none.getMessage().contains("rtcgate.routing.aui has no enabled vendor"), none.getMessage());
         }
     }
 
