@@ -22,7 +22,7 @@ class AdminVendorApiTest extends VendorApiTestBase {
     /** A capability nobody has called yet on this gateway. */
     private static final Map<String, Object> UNTOUCHED = healthEntry(0, null, null);
     /** Only capabilities whose calls reach the vendor's cloud have errors to show; local signing has none. */
-    private static final List<String> CALLS_THE_VENDOR = List.of("channel-admin", "participant-list", "message-groups");
+    private static final List<String> CALLS_THE_VENDOR = List.of("channel-admin", "participant-list", "message-groups", "recording");
 
     @Test
     void everyVendorIsListedEnabledUpAndHealthyWithItsCapabilities() {
@@ -30,7 +30,7 @@ class AdminVendorApiTest extends VendorApiTestBase {
 
         assertEquals(200, reply.status(), reply.body());
         assertEquals(List.of(
-                view("agora", "up", "rtc", "channel-admin", "participant-list"),
+                view("agora", "up", "rtc", "channel-admin", "participant-list", "recording"),
                 view("tencent", "up", "rtc", "channel-admin"),
                 view("aliyun", "up", "rtc", "stream-urls", "channel-admin", "participant-list", "im-tokens", "message-groups",
                         "stream-callbacks")), reply.list());
