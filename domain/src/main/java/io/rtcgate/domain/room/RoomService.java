@@ -97,7 +97,13 @@ public final class RoomService {
         } catch (RuntimeException e) {
             if (groupVendor != null) {
                 // the room was not stored: its group must not outlive it
-                cleanups.schedule(groupVendor, DELETE_MESSAGE_GROUP, chatId);
+                try {
+                    cleanups.schedule(groupVendor, DELETE_MESSAGE_GROUP, chatId);
+                } catch (RuntimeException queueFailed) {
+                    e.addSuppressed(queueFailed);
+                    LOG.log(Level.ERROR, "room {0} was not stored, and deleting its messaging group {1} could not be queued",
+                            id, chatId);
+                }
             }
             throw e;
         }
@@ -157,7 +163,15 @@ public final class RoomService {
     public RoomView delete(Caller caller, String roomId) {
         Room room = rooms.require(roomId);
         rooms.delete(room.delete(caller, clock.instant()));
-        room.messageGroup().ifPresent(group -> cleanups.schedule(groupVendorOf(room), DELETE_MESSAGE_GROUP, group));
+        room.messageGroup().ifPresent(group -> {
+            try {
+                cleanups.schedule(groupVendorOf(room), DELETE_MESSAGE_GROUP, group);
+            } catch (RuntimeException e) {
+                // the room is gone already; only the queue itself failing (its database) can get here
+                LOG.log(Level.ERROR, "room {0} was deleted, but deleting its messaging group {1} could not be queued: {2}",
+                        room.id(), group, e.getMessage());
+            }
+        });
         return view(room, caller, urlSigner(router.snapshot()));
     }
 
