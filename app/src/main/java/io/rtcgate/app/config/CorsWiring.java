@@ -15,8 +15,10 @@ import java.util.Map;
  * {@code rtcgate.cors.allowed-origins}: the origins whose Web pages may call the gateway from a browser
  * (the AUI Web client served from another origin), {@code *} for any. Default: any origin in the embedded
  * default, none otherwise. Micronaut's CORS filter answers the preflights; with no origin allowed it adds
- * no CORS headers and browsers keep other origins out. Pages from elsewhere calling a gateway on
- * localhost stay refused (Micronaut's drive-by protection) unless the page is on localhost too.
+ * no CORS headers and browsers keep other origins out. Micronaut also refuses, by default, every page not
+ * itself on localhost that calls a gateway on localhost; the allowed origins are the operator's own list
+ * (or "any", the embedded default's promise), so that second check is turned off while CORS is on: an AUI
+ * Web page served from another host must reach a gateway a developer runs on localhost.
  */
 @Singleton
 public class CorsWiring implements BeanCreatedEventListener<HttpServerConfiguration.CorsConfiguration> {
@@ -49,6 +51,7 @@ public class CorsWiring implements BeanCreatedEventListener<HttpServerConfigurat
         allowed.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "x-live-env"));
         allowed.setAllowCredentials(false);
         cors.setEnabled(true);
+        cors.setLocalhostPassThrough(true);
         cors.setConfigurations(Map.of("rtcgate", allowed));
         return cors;
     }

@@ -25,6 +25,7 @@ class CorsWiringTest {
 
         assertTrue(cors.isEnabled());
         assertEquals(CorsOriginConfiguration.ANY, cors.getConfigurations().get("rtcgate").getAllowedOrigins());
+        assertTrue(cors.isLocalhostPassThrough(), "pages on other hosts reach a gateway on localhost too");
     }
 
     @Test
