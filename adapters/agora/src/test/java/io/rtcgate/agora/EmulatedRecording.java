@@ -3,12 +3,10 @@ package io.rtcgate.agora;
 import io.rtcgate.emulator.agora.AgoraCredentials;
 import io.rtcgate.emulator.agora.AgoraEmulator;
 import io.rtcgate.emulator.agora.EmulatedStorage;
+import io.rtcgate.testkit.ManualClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -21,7 +19,7 @@ final class EmulatedRecording implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     static final Duration BACKOFF = Duration.ofMillis(10);
 
-    final MovableClock clock = new MovableClock(Instant.parse("2030-06-01T12:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2030-06-01T12:00:00Z"));
     final AgoraEmulator emulator = new AgoraEmulator(clock, AgoraCredentials.random()).start();
     final AgoraRecordingStorage storage = storageOf(emulator.recordingStorage());
     final AgoraSettings settings = settings(emulator.credentials().customerSecret()).withRecordingStorage(storage);
@@ -46,34 +44,5 @@ final class EmulatedRecording implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
-    }
-
-    /** A clock the test moves; the emulator and the adapter read the same one. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
