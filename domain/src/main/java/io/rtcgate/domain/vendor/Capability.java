@@ -1,7 +1,9 @@
 package io.rtcgate.domain.vendor;
 
+import io.rtcgate.domain.callback.StreamCallbacks;
 import io.rtcgate.domain.messaging.MessageGroups;
 import io.rtcgate.domain.messaging.MessagingTokenIssuer;
+import io.rtcgate.domain.recording.CloudRecorder;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -20,13 +22,13 @@ public enum Capability {
     /** List who is in a channel. Not every vendor offers it. */
     PARTICIPANT_LIST("participant-list", ParticipantLister.class, true),
     /** Record a channel in the vendor's cloud: start, query, stop. */
-    RECORDING("recording", io.rtcgate.domain.recording.CloudRecorder.class, true),
+    RECORDING("recording", CloudRecorder.class, true),
     /** Tokens for the vendor's messaging (IM) service. Local signing. */
     IM_TOKENS("im-tokens", MessagingTokenIssuer.class, false),
     /** Create and delete a room's messaging group. */
     MESSAGE_GROUPS("message-groups", MessageGroups.class, true),
     /** Verify and read the vendor's stream callbacks (publish, publish_done). Local work with the callback key. */
-    STREAM_CALLBACKS("stream-callbacks", io.rtcgate.domain.callback.StreamCallbacks.class, false);
+    STREAM_CALLBACKS("stream-callbacks", StreamCallbacks.class, false);
 
     private final String configKey;
     private final Class<? extends VendorPort> port;
