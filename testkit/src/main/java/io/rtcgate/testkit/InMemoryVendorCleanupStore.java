@@ -18,7 +18,10 @@ public final class InMemoryVendorCleanupStore implements VendorCleanupStore {
     private long nextId = 1;
 
     @Override
-    public synchronized VendorCleanup add(Vendor vendor, String kind, String target, Instant now, Duration lease) {
+    public synchronized VendorCleanup add(Vendor vendor, String kind, String target, Instant now, Duration lease,
+                                          Runnable alongWith) {
+        // the change first: if it fails, nothing is queued, as a rolled-back transaction would leave it
+        alongWith.run();
         VendorCleanup cleanup = new VendorCleanup(nextId++, vendor, kind, target, 0, now.plus(lease), null);
         pending.put(cleanup.id(), cleanup);
         return cleanup;

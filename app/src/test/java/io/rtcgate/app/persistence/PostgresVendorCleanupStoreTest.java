@@ -1,11 +1,23 @@
 package io.rtcgate.app.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.cleanup.VendorCleanup;
 import io.rtcgate.domain.cleanup.VendorCleanupStore;
+import io.rtcgate.domain.room.Room;
+import io.rtcgate.domain.room.RoomChange;
+import io.rtcgate.domain.room.RoomEvent;
+import io.rtcgate.domain.room.RoomEventType;
+import io.rtcgate.domain.room.RoomMetrics;
+import io.rtcgate.domain.room.RoomMode;
+import io.rtcgate.domain.room.RoomRecord;
+import io.rtcgate.domain.room.RoomStatus;
+import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.testkit.Concurrently;
 import jakarta.inject.Inject;
@@ -14,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +46,9 @@ class PostgresVendorCleanupStoreTest {
     @Inject
     VendorCleanupStore store;
 
+    @Inject
+    RoomStore rooms;
+
     private final String kind = "test." + UUID.randomUUID().toString().substring(0, 8);
     private final Instant future = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
 
@@ -43,6 +59,32 @@ class PostgresVendorCleanupStoreTest {
 
     private List<VendorCleanup> mine(List<VendorCleanup> cleanups) {
         return cleanups.stream().filter(cleanup -> cleanup.kind().equals(kind)).toList();
+    }
+
+    /** The change that calls for a clean-up, here a room's deletion, and the queued clean-up commit together. */
+    @Test
+    void aChangeMadeAlongWithTheQueueingCommitsWithItOrNotAtAll() {
+        String roomId = UUID.randomUUID().toString();
+        Room room = Room.restore(new RoomRecord(roomId, "doomed", null, null, "anchor", null, null, RoomMode.NORMAL,
+                RoomStatus.ENDED, roomId, null, null, List.of(), RoomMetrics.ZERO, null, future, future, null, null, 0));
+        rooms.insert(new RoomChange(room, List.of(new RoomEvent(roomId, RoomEventType.ROOM_CREATED, "anchor", future, Map.of()))));
+        RoomChange deletion = room.delete(Caller.user("anchor"), future);
+
+        assertThrows(IllegalStateException.class, () -> store.add(Vendor.ALIYUN, kind, "g-rolled-back", future, LEASE, () -> {
+            rooms.delete(deletion);
+            throw new IllegalStateException("the process died here");
+        }));
+        assertTrue(rooms.find(roomId).isPresent(), "the room's deletion rolled back with the failed queueing");
+        assertEquals(List.of(), mine(store.pending()), "and nothing was queued");
+
+        store.add(Vendor.ALIYUN, kind, "g-committed", future, LEASE, () -> rooms.delete(deletion));
+        assertTrue(rooms.find(roomId).isEmpty());
+        assertEquals(List.of("g-committed"), mine(store.pending()).stream().map(VendorCleanup::target).toList());
+
+        assertThrows(ConflictException.class, () -> store.add(Vendor.ALIYUN, kind, "g-stale", future, LEASE,
+                () -> rooms.delete(deletion)), "a stale deletion is a conflict");
+        assertEquals(List.of("g-committed"), mine(store.pending()).stream().map(VendorCleanup::target).toList(),
+                "and queues nothing");
     }
 
     @Test

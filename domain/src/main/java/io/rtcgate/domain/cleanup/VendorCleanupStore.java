@@ -12,8 +12,17 @@ import java.util.List;
  */
 public interface VendorCleanupStore {
 
-    /** Queues a clean-up, already claimed by the caller for {@code lease} so it can make the first attempt. */
-    VendorCleanup add(Vendor vendor, String kind, String target, Instant now, Duration lease);
+    /**
+     * Queues a clean-up, already claimed by the caller for {@code lease} so it can make the first attempt,
+     * and makes {@code alongWith} (a change in another store of the same database, such as deleting the
+     * room the clean-up is for) in the same transaction: both commit, or neither does.
+     */
+    VendorCleanup add(Vendor vendor, String kind, String target, Instant now, Duration lease, Runnable alongWith);
+
+    /** Queues a clean-up on its own; see {@link #add(Vendor, String, String, Instant, Duration, Runnable)}. */
+    default VendorCleanup add(Vendor vendor, String kind, String target, Instant now, Duration lease) {
+        return add(vendor, kind, target, now, lease, () -> { });
+    }
 
     /**
      * Claims up to {@code limit} clean-ups that are due at {@code now} and that no other node is claiming

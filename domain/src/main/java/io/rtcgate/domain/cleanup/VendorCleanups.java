@@ -44,11 +44,20 @@ public final class VendorCleanups {
 
     /** Queues a clean-up and makes its first attempt now; a failure leaves it queued for a retry. */
     public void schedule(Vendor vendor, String kind, String target) {
+        scheduleWith(() -> { }, vendor, kind, target);
+    }
+
+    /**
+     * Makes {@code change} and queues the clean-up it calls for in one transaction, then makes the first
+     * attempt. A change that fails queues nothing; a crash after the commit leaves the clean-up to the
+     * retriers once its lease ends, so the clean-up of a change that happened is never lost.
+     */
+    public void scheduleWith(Runnable change, Vendor vendor, String kind, String target) {
         Objects.requireNonNull(target, "target");
         if (!actions.containsKey(kind)) {
             throw new IllegalArgumentException("no clean-up action for " + kind);
         }
-        attempt(store.add(vendor, kind, target, clock.instant(), LEASE));
+        attempt(store.add(vendor, kind, target, clock.instant(), LEASE, change));
     }
 
     /** Claims the clean-ups that are due and tries each once; returns how many succeeded. */

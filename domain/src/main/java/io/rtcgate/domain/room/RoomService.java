@@ -158,20 +158,16 @@ public final class RoomService {
 
     /**
      * Deletes a room and returns it as it was. A messaging group made for the room is deleted with it: the
-     * deletion is queued durably and tried at once, so a vendor failure delays it but never loses it.
+     * group's deletion is queued in the room deletion's transaction and tried at once, so neither a vendor
+     * failure nor a crash loses it.
      */
     public RoomView delete(Caller caller, String roomId) {
         Room room = rooms.require(roomId);
-        rooms.delete(room.delete(caller, clock.instant()));
-        room.messageGroup().ifPresent(group -> {
-            try {
-                cleanups.schedule(groupVendorOf(room), DELETE_MESSAGE_GROUP, group);
-            } catch (RuntimeException e) {
-                // the room is gone already; only the queue itself failing (its database) can get here
-                LOG.log(Level.ERROR, "room {0} was deleted, but deleting its messaging group {1} could not be queued: {2}",
-                        room.id(), group, e.getMessage());
-            }
-        });
+        RoomChange deleted = room.delete(caller, clock.instant());
+        room.messageGroup().ifPresentOrElse(
+                // the room's deletion and its group's queued deletion commit together, so a crash loses neither
+                group -> cleanups.scheduleWith(() -> rooms.delete(deleted), groupVendorOf(room), DELETE_MESSAGE_GROUP, group),
+                () -> rooms.delete(deleted));
         return view(room, caller, urlSigner(router.snapshot()));
     }
 

@@ -40,6 +40,25 @@ class VendorCleanupsTest {
     }
 
     @Test
+    void theChangeThatCallsForACleanupIsMadeBeforeItsFirstAttempt() {
+        List<String> order = new ArrayList<>();
+        cleanups.scheduleWith(() -> order.add("change, " + done.size() + " clean-ups done"), Vendor.ALIYUN, KIND, "g1");
+
+        assertEquals(List.of("change, 0 clean-ups done"), order);
+        assertEquals(List.of("aliyun:g1"), done);
+    }
+
+    @Test
+    void aChangeThatFailsQueuesNoCleanup() {
+        assertThrows(IllegalStateException.class, () -> cleanups.scheduleWith(() -> {
+            throw new IllegalStateException("the change was refused");
+        }, Vendor.ALIYUN, KIND, "g1"));
+
+        assertEquals(List.of(), done);
+        assertEquals(List.of(), cleanups.pending());
+    }
+
+    @Test
     void aFailedCleanupIsRetriedWithBackoffUntilItSucceeds() {
         failuresLeft = 3;
         cleanups.schedule(Vendor.ALIYUN, KIND, "g1");

@@ -47,8 +47,10 @@ public class PostgresVendorCleanupStore implements VendorCleanupStore {
     }
 
     @Override
-    public VendorCleanup add(Vendor vendor, String kind, String target, Instant now, Duration lease) {
+    public VendorCleanup add(Vendor vendor, String kind, String target, Instant now, Duration lease, Runnable alongWith) {
         return transactions.executeWrite(status -> {
+            // the other store's writes join this transaction: the change and the queued clean-up commit together
+            alongWith.run();
             try (PreparedStatement statement = status.getConnection().prepareStatement(ADD)) {
                 statement.setString(1, vendor.wireName());
                 statement.setString(2, kind);
