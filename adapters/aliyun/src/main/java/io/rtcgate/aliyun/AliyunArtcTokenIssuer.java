@@ -7,13 +7,10 @@ import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.JoinTokenIssuer;
 import io.rtcgate.domain.vendor.Vendor;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -70,13 +67,7 @@ public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
 
     /** {@code lowerhex(SHA-256(appId + appKey + channelId + userId + nonce + timestamp))}, the classic ARTC token. */
     static String classicToken(String appId, String appKey, String channelId, String userId, String nonce, long timestamp) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((appId + appKey + channelId + userId + nonce + timestamp).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return AliyunDigests.sha256Hex(appId + appKey + channelId + userId + nonce + timestamp);
     }
 
     private String singleParameterToken(String channel, String userId, long expiresAt, String hash) {

@@ -3,11 +3,7 @@ package io.rtcgate.aliyun;
 import io.rtcgate.domain.messaging.MessagingToken;
 import io.rtcgate.domain.messaging.MessagingTokenIssuer;
 import io.rtcgate.domain.vendor.Vendor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -44,12 +40,6 @@ public final class AliyunImTokenIssuer implements MessagingTokenIssuer {
 
     /** {@code lowerhex(SHA-256(appId + appKey + userId + nonce + timestamp + role))} */
     static String appToken(String appId, String appKey, String userId, String nonce, long timestamp, String role) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((appId + appKey + userId + nonce + timestamp + role).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return AliyunDigests.sha256Hex(appId + appKey + userId + nonce + timestamp + role);
     }
 }

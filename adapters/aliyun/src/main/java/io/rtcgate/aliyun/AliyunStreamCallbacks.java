@@ -10,10 +10,8 @@ import io.rtcgate.domain.vendor.Vendor;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -103,7 +101,7 @@ public final class AliyunStreamCallbacks implements StreamCallbacks {
 
     /** {@code lowerhex(md5(domain|timestamp|key))}, Aliyun's callback signature. */
     static String signature(String domain, String timestamp, String key) {
-        return HexFormat.of().formatHex(digest("MD5", domain + "|" + timestamp + "|" + key));
+        return AliyunDigests.md5Hex(domain + "|" + timestamp + "|" + key);
     }
 
     private static boolean fresh(String timestamp, Instant now) {
@@ -116,7 +114,7 @@ public final class AliyunStreamCallbacks implements StreamCallbacks {
 
     private static String dedupeKey(Params params) {
         String canonical = String.join("\n", params.actionName, params.app, params.appName, params.id, String.valueOf(params.time));
-        return HexFormat.of().formatHex(digest("SHA-256", canonical));
+        return AliyunDigests.sha256Hex(canonical);
     }
 
     private Optional<StreamNotice.Relay> relayOf(String stream) {
@@ -134,14 +132,6 @@ public final class AliyunStreamCallbacks implements StreamCallbacks {
             }
         }
         return Optional.empty();
-    }
-
-    private static byte[] digest(String algorithm, String text) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every JVM", e);
-        }
     }
 
     /** The parameters of one delivery, checked; the errors name the parameter. */

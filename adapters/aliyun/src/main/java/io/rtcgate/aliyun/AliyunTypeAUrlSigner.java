@@ -3,11 +3,7 @@ package io.rtcgate.aliyun;
 import io.rtcgate.domain.vendor.StreamUrlSigner;
 import io.rtcgate.domain.vendor.StreamUrls;
 import io.rtcgate.domain.vendor.Vendor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /**
  * Push and play URLs signed with Aliyun's type-A {@code auth_key}:
@@ -70,15 +66,7 @@ public final class AliyunTypeAUrlSigner implements StreamUrlSigner {
     public static String authKey(String uri, long timestamp, String privateKey) {
         String rand = "0";
         String uid = "0";
-        String hash = md5Hex(uri + "-" + timestamp + "-" + rand + "-" + uid + "-" + privateKey);
+        String hash = AliyunDigests.md5Hex(uri + "-" + timestamp + "-" + rand + "-" + uid + "-" + privateKey);
         return timestamp + "-" + rand + "-" + uid + "-" + hash;
-    }
-
-    private static String md5Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JVM", e);
-        }
     }
 }
