@@ -47,6 +47,11 @@ public final class AliyunArtcTokenIssuer implements JoinTokenIssuer {
     }
 
     @Override
+    public boolean issuesCoHostUrls() {
+        return true;
+    }
+
+    @Override
     public JoinCredential issue(JoinRequest request) {
         String channel = ArtcIds.require(request.channel(), "channel", "issue");
         String userId = ArtcIds.require(request.userId(), "user_id", "issue");
