@@ -58,9 +58,7 @@ public final class RoomService {
      * routing prefers. Callers create rooms for themselves; an admin may create one for any anchor.
      */
     public RoomView create(Caller caller, NewRoom request, Optional<Vendor> vendor) {
-        if (!caller.actsFor(request.anchorId())) {
-            throw new ForbiddenException("anchor must be the authenticated user");
-        }
+        requireOwnAnchor(caller, request);
         VendorRouter.Snapshot routing = router.snapshot();
         Vendor chosen = vendor.map(v -> routing.pin(v, "vendor")).orElseGet(() -> routing.route(Capability.RTC));
         String id = ids.next().toString();
@@ -78,36 +76,40 @@ public final class RoomService {
      * answered as such and nothing is stored.
      */
     public RoomView createForAui(Caller caller, NewRoom request, boolean messageGroup) {
-        if (!caller.actsFor(request.anchorId())) {
-            throw new ForbiddenException("anchor must be the authenticated user");
-        }
+        requireOwnAnchor(caller, request);
         VendorRouter.Snapshot routing = router.snapshot();
         Vendor chosen = routing.route(NamedRoute.AUI);
         String id = ids.next().toString();
         String meetingId = ids.next().toString();
-        String chatId = id;
-        Vendor groupVendor = null;
-        if (messageGroup) {
-            groupVendor = messageGroupVendor(routing);
-            chatId = ports.require(groupVendor, MessageGroups.class).create(id.replace("-", ""), request.anchorId());
+        if (!messageGroup) {
+            RoomChange created = Room.create(caller, id, request, meetingId, VendorBinding.first(id, chosen), clock.instant());
+            rooms.insert(created);
+            return view(created.room(), caller, urlSigner(routing));
         }
+        Vendor groupVendor = messageGroupVendor(routing);
+        String chatId = ports.require(groupVendor, MessageGroups.class).create(id.replace("-", ""), request.anchorId());
         RoomChange created = Room.create(caller, id, request, meetingId, VendorBinding.first(id, chosen), chatId, clock.instant());
         try {
             rooms.insert(created);
         } catch (RuntimeException e) {
-            if (groupVendor != null) {
-                // the room was not stored: its group must not outlive it
-                try {
-                    cleanups.schedule(groupVendor, DELETE_MESSAGE_GROUP, chatId);
-                } catch (RuntimeException queueFailed) {
-                    e.addSuppressed(queueFailed);
-                    LOG.log(Level.ERROR, "room {0} was not stored, and deleting its messaging group {1} could not be queued",
-                            id, chatId);
-                }
+            // the room was not stored: its group must not outlive it
+            try {
+                cleanups.schedule(groupVendor, DELETE_MESSAGE_GROUP, chatId);
+            } catch (RuntimeException queueFailed) {
+                e.addSuppressed(queueFailed);
+                LOG.log(Level.ERROR, "room {0} was not stored, and deleting its messaging group {1} could not be queued",
+                        id, chatId);
             }
             throw e;
         }
         return view(created.room(), caller, urlSigner(routing));
+    }
+
+    /** Callers create rooms for themselves; an admin may create one for any anchor. */
+    private static void requireOwnAnchor(Caller caller, NewRoom request) {
+        if (!caller.actsFor(request.anchorId())) {
+            throw new ForbiddenException("anchor must be the authenticated user");
+        }
     }
 
     private static Vendor messageGroupVendor(VendorRouter.Snapshot routing) {
@@ -237,7 +239,8 @@ public final class RoomService {
             return Optional.empty();
         }
         VendorBinding binding = room.binding().get();
-        Optional<JoinTokenIssuer> issuer = ports.find(binding.vendor(), JoinTokenIssuer.class);
+        Optional<JoinTokenIssuer> issuer = ports.find(binding.vendor(), JoinTokenIssuer.class)
+                .filter(JoinTokenIssuer::issuesCoHostUrls);
         if (issuer.isEmpty()) {
             return Optional.empty();
         }

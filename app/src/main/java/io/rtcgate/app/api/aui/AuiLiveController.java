@@ -12,10 +12,8 @@ import io.rtcgate.app.security.Callers;
 import io.rtcgate.app.security.GatewayTokens;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.InvalidInputException;
-import io.rtcgate.domain.room.NewRoom;
 import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomChanges;
-import io.rtcgate.domain.room.RoomMode;
 import io.rtcgate.domain.room.RoomQuery;
 import io.rtcgate.domain.room.RoomService;
 import io.rtcgate.domain.room.RoomStatus;
@@ -91,10 +89,7 @@ public class AuiLiveController {
     @Operation(summary = "Create a room, on the vendor of rtcgate.routing.aui (Aliyun ARTC by default)")
     @Post("/create")
     public AuiModels.RoomInfo create(Authentication auth, @Body AuiRequests.Create request) {
-        RoomMode mode = request.mode() == null ? RoomMode.NORMAL : RoomMode.fromCode(request.mode(), "mode");
-        NewRoom newRoom = new NewRoom(request.title(), request.notice(), request.coverUrl(), request.anchor(),
-                request.anchorNick(), request.extendsJson(), mode);
-        return mapper.roomInfo(rooms.createForAui(Callers.of(auth), newRoom, false));
+        return mapper.roomInfo(rooms.createForAui(Callers.of(auth), request.newRoom(), false));
     }
 
     @Operation(summary = "Get a room")

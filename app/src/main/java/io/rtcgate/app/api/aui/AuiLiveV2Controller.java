@@ -14,8 +14,6 @@ import io.rtcgate.domain.messaging.ImServer;
 import io.rtcgate.domain.messaging.MessagingCredentials;
 import io.rtcgate.domain.messaging.MessagingService;
 import io.rtcgate.domain.messaging.MessagingToken;
-import io.rtcgate.domain.room.NewRoom;
-import io.rtcgate.domain.room.RoomMode;
 import io.rtcgate.domain.room.RoomService;
 import io.rtcgate.domain.session.Device;
 import io.rtcgate.domain.session.DeviceType;
@@ -64,10 +62,8 @@ public class AuiLiveV2Controller {
     @Post("/create")
     public AuiModels.RoomInfo create(Authentication auth, @Body AuiRequests.CreateV2 request) {
         Set<ImServer> servers = imServers(request.imServer());
-        RoomMode mode = request.mode() == null ? RoomMode.NORMAL : RoomMode.fromCode(request.mode(), "mode");
-        NewRoom newRoom = new NewRoom(request.title(), request.notice(), request.coverUrl(), request.anchor(),
-                request.anchorNick(), request.extendsJson(), mode);
-        return mapper.roomInfo(rooms.createForAui(Callers.of(auth), newRoom, servers.contains(ImServer.ALIYUN_NEW)));
+        return mapper.roomInfo(rooms.createForAui(Callers.of(auth), request.room().newRoom(),
+                servers.contains(ImServer.ALIYUN_NEW)));
     }
 
     /** {@code im_server} must be a list of names; any other JSON is a bad {@code im_server}, not unreadable JSON. */

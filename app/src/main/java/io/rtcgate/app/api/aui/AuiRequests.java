@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import io.rtcgate.domain.room.NewRoom;
+import io.rtcgate.domain.room.RoomMode;
 import java.util.List;
 
 /** Request bodies of the AUI AppServer API, field for field as in its swagger (seed 000). */
@@ -25,6 +27,12 @@ public final class AuiRequests {
             @Nullable Integer mode,
             @Nullable String notice,
             @Nullable String title) {
+
+        /** The room asked for; mode 0 (a normal live) when left out. */
+        public NewRoom newRoom() {
+            RoomMode roomMode = mode == null ? RoomMode.NORMAL : RoomMode.fromCode(mode, "mode");
+            return new NewRoom(title, notice, coverUrl, anchor, anchorNick, extendsJson, roomMode);
+        }
     }
 
     /**
@@ -41,6 +49,11 @@ public final class AuiRequests {
             @Nullable String notice,
             @Nullable String title,
             @Nullable @JsonProperty("im_server") Object imServer) {
+
+        /** The v1 fields, which ask for the same room. */
+        public Create room() {
+            return new Create(anchor, anchorNick, coverUrl, extendsJson, mode, notice, title);
+        }
     }
 
     /** get, start, pause, stop and delete all name a room and the calling user. */
