@@ -151,12 +151,16 @@ public class VendorWiring {
                 required(aliyun.getPushDomain(), embedded.active() ? EMBEDDED_PUSH_DOMAIN : null, "push-domain"),
                 required(aliyun.getPlayDomain(), embedded.active() ? EMBEDDED_PLAY_DOMAIN : null, "play-domain"),
                 aliyun.getAppName(),
-                aliyun.getPushAuthKey() != null ? aliyun.getPushAuthKey() : embedded.generatedSecret("aliyun-push-auth-key").orElse(""),
-                aliyun.getPlayAuthKey() != null ? aliyun.getPlayAuthKey() : embedded.generatedSecret("aliyun-play-auth-key").orElse(""),
+                keyOrGenerated(aliyun.getPushAuthKey(), "aliyun-push-auth-key", embedded),
+                keyOrGenerated(aliyun.getPlayAuthKey(), "aliyun-play-auth-key", embedded),
                 Duration.ofSeconds(aliyun.getUrlExpireSeconds()),
                 aliyun.isHttpsPlayback(),
-                aliyun.getCallbackAuthKey() != null ? aliyun.getCallbackAuthKey()
-                        : embedded.generatedSecret("aliyun-callback-auth-key").orElse(""));
+                keyOrGenerated(aliyun.getCallbackAuthKey(), "aliyun-callback-auth-key", embedded));
+    }
+
+    /** A configured key; else the embedded default's generated one; else empty, meaning none. */
+    private static String keyOrGenerated(String configured, String secretName, EmbeddedMode embedded) {
+        return configured != null ? configured : embedded.generatedSecret(secretName).orElse("");
     }
 
     private static String required(String configured, String embeddedDefault, String property) {
