@@ -4,6 +4,7 @@ import io.rtcgate.domain.callback.StreamCallbacks;
 import io.rtcgate.domain.messaging.MessageGroups;
 import io.rtcgate.domain.messaging.MessagingTokenIssuer;
 import io.rtcgate.domain.recording.CloudRecorder;
+import io.rtcgate.domain.recording.RecordingCallbacks;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -28,7 +29,9 @@ public enum Capability {
     /** Create and delete a room's messaging group. */
     MESSAGE_GROUPS("message-groups", MessageGroups.class, true),
     /** Verify and read the vendor's stream callbacks (publish, publish_done). Local work with the callback key. */
-    STREAM_CALLBACKS("stream-callbacks", StreamCallbacks.class, false);
+    STREAM_CALLBACKS("stream-callbacks", StreamCallbacks.class, false),
+    /** Verify and read the vendor's recording callbacks. Local work with the callback secret. */
+    RECORDING_CALLBACKS("recording-callbacks", RecordingCallbacks.class, false);
 
     private final String configKey;
     private final Class<? extends VendorPort> port;

@@ -34,7 +34,7 @@ public abstract class VendorEmulator implements AutoCloseable {
     private final Clock clock;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("worker"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("restart"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
     private HttpServer server;
     private int port;
 
@@ -82,6 +82,21 @@ public abstract class VendorEmulator implements AutoCloseable {
 
     protected Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Runs {@code task} every {@code period} until the emulator closes: how a fake vendor moves its jobs on
+     * with time (files appear, idle tasks exit) and sends the callbacks that go with it, with no request to
+     * prompt it. A task that throws is logged and runs again next period.
+     */
+    protected void every(Duration period, Runnable task) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("{} emulator's periodic work failed", name, e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Serves one request that passed fault injection. */
