@@ -6,7 +6,6 @@ import io.rtcgate.agora.AgoraRecordingJson.AcquireAnswer;
 import io.rtcgate.agora.AgoraRecordingJson.AcquireClientRequest;
 import io.rtcgate.agora.AgoraRecordingJson.AcquireRequest;
 import io.rtcgate.agora.AgoraRecordingJson.CodeAnswer;
-import io.rtcgate.agora.AgoraRecordingJson.FileEntry;
 import io.rtcgate.agora.AgoraRecordingJson.RecordingConfig;
 import io.rtcgate.agora.AgoraRecordingJson.RecordingFileConfig;
 import io.rtcgate.agora.AgoraRecordingJson.ServerResponse;
@@ -30,7 +29,6 @@ import io.rtcgate.domain.recording.RecordingStatus;
 import io.rtcgate.domain.recording.RecordingStopped;
 import io.rtcgate.domain.recording.RecordingTask;
 import io.rtcgate.domain.recording.TaskState;
-import io.rtcgate.domain.recording.TrackType;
 import io.rtcgate.domain.recording.UploadStatus;
 import io.rtcgate.domain.recording.VendorTaskId;
 import io.rtcgate.domain.vendor.ParticipantRole;
@@ -41,8 +39,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,8 +87,6 @@ public final class AgoraCloudRecorder implements CloudRecorder {
     private static final int IN_PROGRESS = 5;
     private static final int STOP_REQUESTED = 6;
     private static final int EXITED_ABNORMALLY = 20;
-    /** sliceStartTime below this is in seconds (vendors.md leaves the unit open); above, milliseconds. */
-    private static final long SECONDS_BELOW = 100_000_000_000L;
 
     private final AgoraSettings settings;
     private final StorageConfig storage;
@@ -304,53 +298,9 @@ public final class AgoraCloudRecorder implements CloudRecorder {
     }
 
     /** The files of a query or stop answer, in either of Agora's two list shapes. */
-    private List<RecordingFile> files(String operation, ServerResponse response, UploadStatus uploadStatus) {
-        JsonNode list = response.fileList();
-        if (list == null || list.isNull() || (list.isTextual() && list.textValue().isEmpty())) {
-            return List.of();
-        }
-        if (list.isTextual()) {
-            // fileListMode "string": one m3u8 that mixes everyone.
-            return List.of(new RecordingFile(list.textValue(), TrackType.AUDIO_AND_VIDEO, Optional.empty(),
-                    sliceStart(response.sliceStartTime()), uploadStatus));
-        }
-        if (!list.isArray()) {
-            throw unreadable(operation, "fileList is neither a string nor an array");
-        }
-        List<RecordingFile> files = new ArrayList<>();
-        for (JsonNode element : list) {
-            FileEntry entry;
-            try {
-                entry = AgoraJson.MAPPER.treeToValue(element, FileEntry.class);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw unreadable(operation, "a fileList entry is malformed");
-            }
-            String name = requireText(operation, entry.fileName(), "fileList[].fileName");
-            Optional<String> user = Optional.ofNullable(entry.uid())
-                    .filter(uid -> !uid.equals("0") && !Boolean.TRUE.equals(entry.mixedAllUser()));
-            files.add(new RecordingFile(name, trackType(operation, entry.trackType()), user, sliceStart(entry.sliceStartTime()),
-                    uploadStatus));
-        }
-        return files;
-    }
-
-    private static TrackType trackType(String operation, String trackType) {
-        if (trackType == null) {
-            return TrackType.AUDIO_AND_VIDEO;
-        }
-        return switch (trackType) {
-            case "audio" -> TrackType.AUDIO;
-            case "video" -> TrackType.VIDEO;
-            case "audio_and_video" -> TrackType.AUDIO_AND_VIDEO;
-            default -> throw unreadable(operation, "unknown trackType " + trackType);
-        };
-    }
-
-    private static Optional<Instant> sliceStart(Long value) {
-        if (value == null || value <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(value < SECONDS_BELOW ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value));
+    private static List<RecordingFile> files(String operation, ServerResponse response, UploadStatus uploadStatus) {
+        return AgoraFileLists.read(response.fileList(), response.sliceStartTime(), uploadStatus,
+                (field, problem) -> unreadable(operation, field + " " + problem));
     }
 
     private static UploadStatus uploadStatus(String value) {
