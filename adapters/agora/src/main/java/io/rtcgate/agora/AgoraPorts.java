@@ -18,7 +18,9 @@ public final class AgoraPorts {
         List<VendorPort> ports = new ArrayList<>(List.of(
                 tokens,
                 new AgoraChannelAdmin(settings, uids, rest),
-                new AgoraParticipantLister(settings, uids, rest)));
+                new AgoraParticipantLister(settings, uids, rest),
+                // NCS posts every product's events to one endpoint, so its verifier does not wait for recording storage.
+                new AgoraRecordingCallbacks(settings)));
         // Cloud recording is offered only with storage to upload to.
         settings.recordingStorage().ifPresent(storage -> ports.add(new AgoraCloudRecorder(settings, rest, tokens, clock)));
         return List.copyOf(ports);

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  * {@code customer-secret}, from the console's RESTful API page) authenticate REST calls to
  * {@code base-url}, each bounded by {@code timeout} (connect and whole request). Cloud recording is
  * offered only with {@code recording-storage} configured, the storage its recorder uploads to.
+ * {@code callback-secret} is the Secret of the console's Notifications (NCS) tab, which signs the
+ * notifications Agora posts to the gateway; blank, every notification is refused.
  */
 public record AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
-                            Duration timeout, Optional<AgoraRecordingStorage> recordingStorage) {
+                            Duration timeout, Optional<AgoraRecordingStorage> recordingStorage, String callbackSecret) {
 
     /** Agora's documented global REST host. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.sd-rtn.com");
@@ -33,25 +35,33 @@ public record AgoraSettings(String appId, String appCertificate, String customer
             throw new IllegalArgumentException("the timeout of Agora calls must be a positive duration, not " + timeout);
         }
         recordingStorage = Objects.requireNonNullElse(recordingStorage, Optional.empty());
+        callbackSecret = Objects.requireNonNullElse(callbackSecret, "");
     }
 
-    /** A project without cloud recording storage. */
+    /** A project without cloud recording storage or a callback secret. */
     public AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
                          Duration timeout) {
-        this(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, Optional.empty());
+        this(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, Optional.empty(), "");
     }
 
     /** These settings with cloud recording uploading to {@code storage}. */
     public AgoraSettings withRecordingStorage(AgoraRecordingStorage storage) {
         return new AgoraSettings(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout,
-                Optional.of(Objects.requireNonNull(storage, "storage")));
+                Optional.of(Objects.requireNonNull(storage, "storage")), callbackSecret);
+    }
+
+    /** These settings with notifications verified against {@code secret} (blank: every notification refused). */
+    public AgoraSettings withCallbackSecret(String secret) {
+        return new AgoraSettings(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, recordingStorage, secret);
     }
 
     @Override
     public String toString() {
-        // The certificate signs tokens and the customer key and secret authenticate as the account: never log them.
+        // The certificate signs tokens, the customer key and secret authenticate as the account and the callback
+        // secret would let anyone forge notifications: never log them.
         return "AgoraSettings[appId=" + appId + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", recordingStorage="
-                + recordingStorage.map(AgoraRecordingStorage::toString).orElse("none") + "]";
+                + recordingStorage.map(AgoraRecordingStorage::toString).orElse("none") + ", callbackSecret="
+                + (callbackSecret.isBlank() ? "none" : "set") + "]";
     }
 
     private static void requireHex32(String value, String key, String what) {

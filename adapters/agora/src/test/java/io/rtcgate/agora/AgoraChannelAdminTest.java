@@ -179,12 +179,13 @@ class AgoraChannelAdminTest {
     }
 
     @Test
-    void agorasFactoryOffersJoinTokensChannelAdminAndParticipantLists() {
+    void agorasFactoryOffersJoinTokensChannelAdminParticipantListsAndNotifications() {
         List<VendorPort> ports = AgoraPorts.create(new AgoraSettings(credentials.appId(), credentials.appCertificate(),
                 credentials.customerKey(), credentials.customerSecret(), URI.create(agora.emulator.baseUrl()), EmulatedAgora.TIMEOUT),
                 agora.uids, Clock.systemUTC());
 
-        assertEquals(List.of(AgoraTokenIssuer.class, AgoraChannelAdmin.class, AgoraParticipantLister.class),
+        assertEquals(List.of(AgoraTokenIssuer.class, AgoraChannelAdmin.class, AgoraParticipantLister.class,
+                        AgoraRecordingCallbacks.class),
                 ports.stream().map(Object::getClass).toList());
         assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.AGORA));
     }

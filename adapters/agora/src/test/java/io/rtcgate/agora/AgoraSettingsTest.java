@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -42,6 +43,21 @@ class AgoraSettingsTest {
         assertFalse(text.contains(CERTIFICATE));
         assertFalse(text.contains(KEY));
         assertFalse(text.contains(SECRET));
+    }
+
+    @Test
+    void theCallbackSecretIsKeptAndNeverShown() {
+        AgoraSettings without = new AgoraSettings(APP_ID, CERTIFICATE, KEY, SECRET, BASE, TIMEOUT);
+        AgoraSettings with = without.withCallbackSecret("ncs-secret-value");
+
+        assertEquals("", without.callbackSecret());
+        assertEquals("", without.withCallbackSecret(null).callbackSecret());
+        assertEquals("ncs-secret-value", with.callbackSecret());
+        assertEquals("ncs-secret-value", with.withRecordingStorage(new AgoraRecordingStorage(1, 0, "bucket", "access-key-value",
+                "secret-key-value", List.of())).callbackSecret(), "adding storage keeps the secret");
+        assertFalse(with.toString().contains("ncs-secret-value"), with.toString());
+        assertTrue(with.toString().contains("callbackSecret=set"), with.toString());
+        assertTrue(without.toString().contains("callbackSecret=none"), without.toString());
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.rtcgate.agora;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The bodies of Agora's message notifications (NCS, vendors.md §1.5) as records, read with
+ * {@link AgoraJson#MAPPER}. Only what the gateway reads is typed: each product's payload and each event's
+ * {@code details} are bound when the event is one the gateway understands, so a new event, or a field of
+ * another type in one it ignores, never makes a delivery unreadable.
+ */
+final class AgoraNotificationJson {
+
+    private AgoraNotificationJson() {
+    }
+
+    /** {@code {"noticeId","productId","eventType","notifyMs","payload"}}; {@code notifyMs} is updated on every resend. */
+    record Notification(String noticeId, Integer productId, Integer eventType, Long notifyMs, JsonNode payload) {
+    }
+
+    /** A cloud recording event's payload (productId 3): {@code sendts} is the event's time in ms. */
+    record RecordingPayload(String cname, String uid, String sid, Long sequence, Long sendts, Integer serviceType,
+                            JsonNode details) {
+    }
+
+    /** 40 recorder_started and 30 uploader_started: {@code status} 0 is normal. */
+    record StatusDetails(Integer status) {
+    }
+
+    /** 4 cloud_recording_file_infos (a playlist name), 31 uploaded and 32 backuped (arrays of files). */
+    record FileDetails(JsonNode fileList, Long sliceStartTime) {
+    }
+
+    /** 11 session_exit: {@code exitStatus} 0 normal, 1 abnormal. */
+    record ExitDetails(Integer exitStatus) {
+    }
+
+    /** 1 cloud_recording_error: {@code errorLevel} 1 (debug) to 5 (fatal). */
+    record ErrorDetails(Integer module, Integer errorLevel, Integer errorCode, String errorMsg) {
+    }
+
+    /** 12 session_failover: the recorder's new uid, a number. */
+    record FailoverDetails(Long newUid) {
+    }
+}
