@@ -8,7 +8,11 @@ import java.util.Locale;
  */
 public enum CallbackKind {
     /** A live stream went up or down at the vendor's ingest (Aliyun publish / publish_done). */
-    STREAM;
+    STREAM,
+    /** A vendor's general callback endpoint, which carries every product's events (Agora NCS, Tencent). */
+    NOTIFICATION,
+    /** Cloud recording events at an endpoint of their own (Aliyun ARTC recording callbacks). */
+    RECORDING;
 
     /** The lower-case name stored in the inbox. */
     public String wireName() {

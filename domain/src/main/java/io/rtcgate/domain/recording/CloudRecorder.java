@@ -2,6 +2,7 @@ package io.rtcgate.domain.recording;
 
 import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.domain.vendor.VendorPort;
+import java.util.function.Consumer;
 
 /**
  * Port: records a vendor channel in the vendor's cloud ({@code recording} capability). The calls reach
@@ -18,6 +19,16 @@ public interface CloudRecorder extends VendorPort {
      * running for this recorder is adopted: the answer says so and names it as far as the vendor does.
      */
     RecordingStarted start(RecordingStartRequest request);
+
+    /**
+     * Starts as {@link #start(RecordingStartRequest)} does, telling {@code reserved} of every resource the
+     * vendor reserves for the start before the start itself is asked for (Agora's acquire), so the caller
+     * can write it down first: a task whose start answer is lost can then still be stopped. Vendors that
+     * reserve nothing just start.
+     */
+    default RecordingStarted start(RecordingStartRequest request, Consumer<VendorTaskId> reserved) {
+        return start(request);
+    }
 
     /** The task's state and the files it has written so far; {@link TaskState#GONE} when the vendor no longer knows it. */
     RecordingStatus query(RecordingTask task);

@@ -27,8 +27,7 @@ public final class Recording {
 
     private final String id;
     private final String roomId;
-    private final RecordingMode mode;
-    private final Set<RecordingFormat> formats;
+    private final RecordingSpec spec;
     private final RecordingState state;
     private final List<RecordingSegment> segments;
     private final RecordingFailure failure;
@@ -38,13 +37,12 @@ public final class Recording {
     private final Instant stoppedAt;
     private final long version;
 
-    private Recording(String id, String roomId, RecordingMode mode, Set<RecordingFormat> formats, RecordingState state,
+    private Recording(String id, String roomId, RecordingSpec spec, RecordingState state,
                       List<RecordingSegment> segments, RecordingFailure failure, Instant createdAt, Instant updatedAt,
                       Instant startedAt, Instant stoppedAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.roomId = Objects.requireNonNull(roomId, "roomId");
-        this.mode = Objects.requireNonNull(mode, "mode");
-        this.formats = RecordingFormat.setOf(formats, "formats");
+        this.spec = Objects.requireNonNull(spec, "spec");
         this.state = Objects.requireNonNull(state, "state");
         this.segments = List.copyOf(segments);
         if (this.segments.isEmpty()) {
@@ -62,28 +60,28 @@ public final class Recording {
     }
 
     /** A new recording of {@code roomId} on {@code vendor}, in REQUESTED, with its recorder's identity. */
-    public static Recording request(String id, String roomId, Vendor vendor, RecorderIdentity recorder, RecordingMode mode,
-                                    Set<RecordingFormat> formats, Instant now) {
-        return new Recording(id, roomId, mode, formats, RecordingState.REQUESTED,
-                List.of(RecordingSegment.starting(vendor, recorder)), null, now, now, null, null, 0);
+    public static Recording request(String id, String roomId, Vendor vendor, String channel, RecorderIdentity recorder,
+                                    RecordingSpec spec, Instant now) {
+        return new Recording(id, roomId, spec, RecordingState.REQUESTED,
+                List.of(RecordingSegment.starting(vendor, channel, recorder)), null, now, now, null, null, 0);
     }
 
     /** A recording as a store kept it. Only stores call this. */
     public static Recording restore(RecordingRecord stored) {
-        return new Recording(stored.id(), stored.roomId(), stored.mode(), stored.formats(), stored.state(), stored.segments(),
+        return new Recording(stored.id(), stored.roomId(), stored.spec(), stored.state(), stored.segments(),
                 stored.failure().orElse(null), stored.createdAt(), stored.updatedAt(), stored.startedAt().orElse(null),
                 stored.stoppedAt().orElse(null), stored.version());
     }
 
     /** What a store keeps of this recording. */
     public RecordingRecord toRecord() {
-        return new RecordingRecord(id, roomId, mode, formats, state, segments, Optional.ofNullable(failure), createdAt,
+        return new RecordingRecord(id, roomId, spec, state, segments, Optional.ofNullable(failure), createdAt,
                 updatedAt, Optional.ofNullable(startedAt), Optional.ofNullable(stoppedAt), version);
     }
 
     /** This recording as the store saved it: same state, the store's next version. Only stores call this. */
     public Recording savedAs(long newVersion) {
-        return new Recording(id, roomId, mode, formats, state, segments, failure, createdAt, updatedAt, startedAt, stoppedAt,
+        return new Recording(id, roomId, spec, state, segments, failure, createdAt, updatedAt, startedAt, stoppedAt,
                 newVersion);
     }
 
@@ -104,6 +102,48 @@ public final class Recording {
         requireState(RecordingState.STARTING, "start");
         Recording recording = moveTo(RecordingState.RECORDING, replaceCurrent(current().recording(task, now)), null, now);
         return startedAt == null ? recording.with(now, null) : recording;
+    }
+
+    /**
+     * The vendor reserved a resource for the start to come (Agora's acquire): written down before the start
+     * itself is asked for, so a task whose answer is lost can still be stopped with it. A resource that
+     * expired before the start is replaced by the next one.
+     */
+    public Recording resourceReserved(VendorTaskId resource, Instant now) {
+        Objects.requireNonNull(resource, "resource");
+        requireState(RecordingState.STARTING, "reserve a resource for");
+        if (resource.taskId().isPresent() || current().task().flatMap(VendorTaskId::taskId).isPresent()) {
+            throw new ConflictException("recording " + id + " reserves a resource only before its task is known");
+        }
+        return copy(state, replaceCurrent(current().named(resource)), null, now);
+    }
+
+    /**
+     * The vendor answered a start, or a callback named the task a start began (a crash may have lost the
+     * answer): a STARTING recording is RECORDING; one stopped while its start was in flight (STOPPING, no
+     * task yet) keeps stopping and now knows the task to stop.
+     */
+    public Recording startAnswered(VendorTaskId task, Instant now) {
+        Objects.requireNonNull(task, "task");
+        if (state == RecordingState.STARTING) {
+            return started(task, now);
+        }
+        if (state == RecordingState.STOPPING && current().task().isEmpty()) {
+            return copy(state, replaceCurrent(current().named(task)), null, now);
+        }
+        throw new ConflictException("recording " + id + " is " + state.wireName() + " and cannot take a started task");
+    }
+
+    /** The vendor moved the task to another worker, which records on as {@code newRecorder}. */
+    public Recording recorderMoved(RecorderIdentity newRecorder, Instant now) {
+        Objects.requireNonNull(newRecorder, "newRecorder");
+        requireNotFinal("move the recorder of");
+        return copy(state, replaceCurrent(current().withRecorder(newRecorder)), null, now);
+    }
+
+    /** News of the recording that changes nothing else (a progress callback, a query that found it running). */
+    public Recording heard(Instant now) {
+        return copy(state, segments, failure, now);
     }
 
     /**
@@ -159,15 +199,16 @@ public final class Recording {
      * The room moved to another vendor: the current segment ends with the files it has, and a new one
      * opens on {@code vendor} with its own recorder, to be started: RECORDING → STARTING.
      */
-    public Recording movedTo(Vendor vendor, RecorderIdentity recorder, Instant now) {
+    public Recording movedTo(Vendor vendor, String channel, RecorderIdentity recorder, Instant now) {
         Objects.requireNonNull(vendor, "vendor");
+        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(recorder, "recorder");
         requireState(RecordingState.RECORDING, "move");
         if (vendor == vendor()) {
             throw new ConflictException("recording " + id + " is on " + vendor.wireName() + " already");
         }
         List<RecordingSegment> next = new ArrayList<>(replaceCurrent(current().ended(SegmentState.ENDED, now)));
-        next.add(RecordingSegment.starting(vendor, recorder));
+        next.add(RecordingSegment.starting(vendor, channel, recorder));
         return moveTo(RecordingState.STARTING, next, null, now);
     }
 
@@ -186,12 +227,16 @@ public final class Recording {
         return current().vendor();
     }
 
+    public RecordingSpec spec() {
+        return spec;
+    }
+
     public RecordingMode mode() {
-        return mode;
+        return spec.mode();
     }
 
     public Set<RecordingFormat> formats() {
-        return formats;
+        return spec.formats();
     }
 
     public RecordingState state() {
@@ -262,12 +307,12 @@ public final class Recording {
 
     private Recording copy(RecordingState nextState, List<RecordingSegment> nextSegments, RecordingFailure reason,
                            Instant now) {
-        return new Recording(id, roomId, mode, formats, nextState, nextSegments, reason, createdAt, now, startedAt, stoppedAt,
+        return new Recording(id, roomId, spec, nextState, nextSegments, reason, createdAt, now, startedAt, stoppedAt,
                 version);
     }
 
     private Recording with(Instant newStartedAt, Instant newStoppedAt) {
-        return new Recording(id, roomId, mode, formats, state, segments, failure, createdAt, updatedAt, newStartedAt,
+        return new Recording(id, roomId, spec, state, segments, failure, createdAt, updatedAt, newStartedAt,
                 newStoppedAt, version);
     }
 

@@ -3,11 +3,9 @@ package io.rtcgate.domain.recording;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** What a store keeps of a {@link Recording}; it comes back only through {@link Recording#restore}. */
-public record RecordingRecord(String id, String roomId, RecordingMode mode, Set<RecordingFormat> formats,
-                              RecordingState state, List<RecordingSegment> segments, Optional<RecordingFailure> failure,
+public record RecordingRecord(String id, String roomId, RecordingSpec spec, RecordingState state, List<RecordingSegment> segments, Optional<RecordingFailure> failure,
                               Instant createdAt, Instant updatedAt, Optional<Instant> startedAt, Optional<Instant> stoppedAt,
                               long version) {
 }

@@ -10,15 +10,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The part of a recording made on one vendor: the recorder's identity there (written before the vendor is
+ * The part of a recording made on one vendor's channel: the recorder's identity there (written before the vendor is
  * asked), the vendor's task once it is known, its state and the files it wrote. A recording that follows
  * its room to another vendor closes its segment and opens a new one. Immutable.
  */
-public record RecordingSegment(Vendor vendor, RecorderIdentity recorder, Optional<VendorTaskId> task, SegmentState state,
+public record RecordingSegment(Vendor vendor, String channel, RecorderIdentity recorder, Optional<VendorTaskId> task, SegmentState state,
                                List<RecordingFile> files, Optional<Instant> startedAt, Optional<Instant> endedAt) {
 
     public RecordingSegment {
         Objects.requireNonNull(vendor, "vendor");
+        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(recorder, "recorder");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(state, "state");
@@ -28,27 +29,36 @@ public record RecordingSegment(Vendor vendor, RecorderIdentity recorder, Optiona
     }
 
     /** A segment whose vendor is about to be asked to start. */
-    static RecordingSegment starting(Vendor vendor, RecorderIdentity recorder) {
-        return new RecordingSegment(vendor, recorder, Optional.empty(), SegmentState.STARTING, List.of(), Optional.empty(),
+    static RecordingSegment starting(Vendor vendor, String channel, RecorderIdentity recorder) {
+        return new RecordingSegment(vendor, channel, recorder, Optional.empty(), SegmentState.STARTING, List.of(), Optional.empty(),
                 Optional.empty());
     }
 
     RecordingSegment recording(VendorTaskId vendorTask, Instant now) {
-        return new RecordingSegment(vendor, recorder, Optional.of(vendorTask), SegmentState.RECORDING, files,
+        return new RecordingSegment(vendor, channel, recorder, Optional.of(vendorTask), SegmentState.RECORDING, files,
                 startedAt.or(() -> Optional.of(now)), endedAt);
     }
 
     /** The task's id, learnt after the vendor started it without naming it; the resource id stays. */
     RecordingSegment named(VendorTaskId vendorTask) {
-        return new RecordingSegment(vendor, recorder, Optional.of(vendorTask), state, files, startedAt, endedAt);
+        return new RecordingSegment(vendor, channel, recorder, Optional.of(vendorTask), state, files, startedAt, endedAt);
+    }
+
+    /** The vendor task to query or stop, once the vendor named it. */
+    public Optional<RecordingTask> runningTask(RecordingMode mode) {
+        return task.filter(known -> known.taskId().isPresent()).map(known -> new RecordingTask(channel, recorder, mode, known));
+    }
+
+    RecordingSegment withRecorder(RecorderIdentity newRecorder) {
+        return new RecordingSegment(vendor, channel, newRecorder, task, state, files, startedAt, endedAt);
     }
 
     RecordingSegment stopping() {
-        return new RecordingSegment(vendor, recorder, task, SegmentState.STOPPING, files, startedAt, endedAt);
+        return new RecordingSegment(vendor, channel, recorder, task, SegmentState.STOPPING, files, startedAt, endedAt);
     }
 
     RecordingSegment ended(SegmentState finalState, Instant now) {
-        return new RecordingSegment(vendor, recorder, task, finalState, files, startedAt, Optional.of(now));
+        return new RecordingSegment(vendor, channel, recorder, task, finalState, files, startedAt, Optional.of(now));
     }
 
     /**
@@ -59,6 +69,6 @@ public record RecordingSegment(Vendor vendor, RecorderIdentity recorder, Optiona
         Map<String, RecordingFile> byName = new LinkedHashMap<>();
         files.forEach(file -> byName.put(file.name(), file));
         reported.forEach(file -> byName.put(file.name(), file));
-        return new RecordingSegment(vendor, recorder, task, state, new ArrayList<>(byName.values()), startedAt, endedAt);
+        return new RecordingSegment(vendor, channel, recorder, task, state, new ArrayList<>(byName.values()), startedAt, endedAt);
     }
 }

@@ -40,16 +40,18 @@ public final class RoomService {
     private final VendorPorts ports;
     private final RoomChannels channels;
     private final VendorCleanups cleanups;
+    private final RoomJobs jobs;
     private final Clock clock;
 
     public RoomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
-                       RoomChannels channels, VendorCleanups cleanups, Clock clock) {
+                       RoomChannels channels, VendorCleanups cleanups, RoomJobs jobs, Clock clock) {
         this.rooms = rooms;
         this.ids = ids;
         this.router = router;
         this.ports = ports;
         this.channels = channels;
         this.cleanups = cleanups;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -143,13 +145,14 @@ public final class RoomService {
     }
 
     /**
-     * Ends the room, then closes its vendor channel. The room stays ended whatever happens to the close
-     * (an unreachable vendor, an adapter fault): the failure is logged, and vendor failures count against
-     * the vendor's health. Answering with an error here would make the client retry a stop that already
-     * happened.
+     * Ends the room, then its jobs (recordings) and its vendor channel. The room stays ended whatever
+     * happens to them (an unreachable vendor, an adapter fault): the failure is logged, vendor failures
+     * count against the vendor's health, and the jobs' reconcilers finish what is left. Answering with an
+     * error here would make the client retry a stop that already happened.
      */
     public RoomView stop(Caller caller, String roomId) {
         RoomView stopped = change(caller, roomId, (room, now) -> room.stop(caller, now));
+        endJobs(stopped.room());
         try {
             channels.close(stopped.room());
         } catch (RuntimeException e) {
@@ -170,7 +173,17 @@ public final class RoomService {
                 // the room's deletion and its group's queued deletion commit together, so a crash loses neither
                 group -> cleanups.scheduleWith(() -> rooms.delete(deleted), groupVendorOf(room), DELETE_MESSAGE_GROUP, group),
                 () -> rooms.delete(deleted));
+        endJobs(room);
         return view(room, caller, urlSigner(router.snapshot()));
+    }
+
+    private void endJobs(Room room) {
+        try {
+            jobs.roomEnded(room);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "room {0} ended, but its jobs were not all ended; their reconcilers finish them: {1}",
+                    room.id(), e.toString());
+        }
     }
 
     /**

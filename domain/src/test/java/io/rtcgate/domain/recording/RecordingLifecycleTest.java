@@ -33,29 +33,39 @@ class RecordingLifecycleTest {
 
     /** state → command → the state it lands in. Whatever is not here is refused. */
     private static final Map<RecordingState, Map<String, RecordingState>> LEGAL = Map.of(
-            RecordingState.REQUESTED, Map.of("starting", RecordingState.STARTING, "failed", RecordingState.FAILED),
+            RecordingState.REQUESTED, Map.of("starting", RecordingState.STARTING, "failed", RecordingState.FAILED,
+                    "recorderMoved", RecordingState.REQUESTED, "heard", RecordingState.REQUESTED),
             RecordingState.STARTING, Map.of("started", RecordingState.RECORDING, "stopping", RecordingState.STOPPING,
-                    "failed", RecordingState.FAILED),
+                    "failed", RecordingState.FAILED, "resourceReserved", RecordingState.STARTING,
+                    "startAnswered", RecordingState.RECORDING, "recorderMoved", RecordingState.STARTING,
+                    "heard", RecordingState.STARTING),
             RecordingState.RECORDING, Map.of("stopping", RecordingState.STOPPING, "completed", RecordingState.COMPLETED,
                     "failed", RecordingState.FAILED, "movedTo", RecordingState.STARTING,
-                    "filesReported", RecordingState.RECORDING),
+                    "filesReported", RecordingState.RECORDING, "recorderMoved", RecordingState.RECORDING,
+                    "heard", RecordingState.RECORDING),
             RecordingState.STOPPING, Map.of("completed", RecordingState.COMPLETED, "failed", RecordingState.FAILED,
-                    "filesReported", RecordingState.STOPPING),
-            RecordingState.COMPLETED, Map.of(),
-            RecordingState.FAILED, Map.of());
+                    "filesReported", RecordingState.STOPPING, "recorderMoved", RecordingState.STOPPING,
+                    "heard", RecordingState.STOPPING),
+            RecordingState.COMPLETED, Map.of("heard", RecordingState.COMPLETED),
+            RecordingState.FAILED, Map.of("heard", RecordingState.FAILED));
 
-    private static final Map<String, BiFunction<Recording, Instant, Recording>> COMMANDS = Map.of(
-            "starting", Recording::starting,
-            "started", (recording, now) -> recording.started(TASK, now),
-            "stopping", Recording::stopping,
-            "completed", (recording, now) -> recording.completed(List.of(FILE), now),
-            "failed", (recording, now) -> recording.failed(new RecordingFailure("53", "task conflict"), now),
-            "movedTo", (recording, now) -> recording.movedTo(Vendor.TENCENT, new RecorderIdentity("recorder-2"), now),
-            "filesReported", (recording, now) -> recording.filesReported(List.of(FILE), now));
+    private static final Map<String, BiFunction<Recording, Instant, Recording>> COMMANDS = Map.ofEntries(
+            Map.entry("starting", Recording::starting),
+            Map.entry("resourceReserved", (recording, now) -> recording.resourceReserved(VendorTaskId.unnamed("rid-1"), now)),
+            Map.entry("started", (recording, now) -> recording.started(TASK, now)),
+            Map.entry("startAnswered", (recording, now) -> recording.startAnswered(TASK, now)),
+            Map.entry("stopping", Recording::stopping),
+            Map.entry("completed", (recording, now) -> recording.completed(List.of(FILE), now)),
+            Map.entry("failed", (recording, now) -> recording.failed(new RecordingFailure("53", "task conflict"), now)),
+            Map.entry("movedTo", (recording, now) ->
+                    recording.movedTo(Vendor.TENCENT, "channel-2", new RecorderIdentity("recorder-2"), now)),
+            Map.entry("filesReported", (recording, now) -> recording.filesReported(List.of(FILE), now)),
+            Map.entry("recorderMoved", (recording, now) -> recording.recorderMoved(new RecorderIdentity("3000000002"), now)),
+            Map.entry("heard", Recording::heard));
 
     static Recording requested() {
-        return Recording.request("rec-1", "room-1", Vendor.AGORA, RECORDER, RecordingMode.MIX,
-                Set.of(RecordingFormat.HLS), T0);
+        return Recording.request("rec-1", "room-1", Vendor.AGORA, "channel-1", RECORDER,
+                new RecordingSpec(RecordingMode.MIX, Set.of(RecordingFormat.HLS), Recording.DEFAULT_MAX_IDLE, Optional.empty()), T0);
     }
 
     /** A recording brought into {@code state} by legal commands only. */
@@ -107,7 +117,7 @@ class RecordingLifecycleTest {
     void theStatesOwnTableAgreesWithTheCommands(RecordingState state) {
         for (RecordingState next : RecordingState.values()) {
             boolean byCommand = LEGAL.get(state).entrySet().stream()
-                    .anyMatch(entry -> entry.getValue() == next && !entry.getKey().equals("filesReported"));
+                    .anyMatch(entry -> entry.getValue() == next && next != state);
             assertEquals(byCommand, state.canMoveTo(next), state + " -> " + next);
         }
         assertEquals(state == RecordingState.COMPLETED || state == RecordingState.FAILED, state.isFinal());

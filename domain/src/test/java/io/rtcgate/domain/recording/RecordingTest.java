@@ -112,7 +112,7 @@ class RecordingTest {
         Instant firstStart = recording.startedAt().orElseThrow();
         RecorderIdentity second = new RecorderIdentity("recorder-2");
 
-        Recording moved = recording.movedTo(Vendor.TENCENT, second, T2);
+        Recording moved = recording.movedTo(Vendor.TENCENT, "channel-2", second, T2);
 
         assertEquals(RecordingState.STARTING, moved.state());
         assertEquals(2, moved.segments().size());
@@ -127,7 +127,7 @@ class RecordingTest {
 
     @Test
     void aRecordingDoesNotMoveToTheVendorItIsOn() {
-        assertThrows(ConflictException.class, () -> in(RecordingState.RECORDING).movedTo(Vendor.AGORA, RECORDER, T2));
+        assertThrows(ConflictException.class, () -> in(RecordingState.RECORDING).movedTo(Vendor.AGORA, "channel-1", RECORDER, T2));
     }
 
     @Test
@@ -157,10 +157,10 @@ class RecordingTest {
 
     @Test
     void aStoredRecordingMustBeConsistent() {
-        RecordingRecord failedWithoutReason = new RecordingRecord("rec-1", "room-1", RecordingMode.MIX, Set.of(RecordingFormat.HLS),
+        RecordingRecord failedWithoutReason = new RecordingRecord("rec-1", "room-1", in(RecordingState.FAILED).spec(),
                 RecordingState.FAILED, in(RecordingState.FAILED).segments(), Optional.empty(), T0, T0, Optional.empty(),
                 Optional.empty(), 1);
-        RecordingRecord noSegments = new RecordingRecord("rec-1", "room-1", RecordingMode.MIX, Set.of(RecordingFormat.HLS),
+        RecordingRecord noSegments = new RecordingRecord("rec-1", "room-1", in(RecordingState.FAILED).spec(),
                 RecordingState.REQUESTED, List.of(), Optional.empty(), T0, T0, Optional.empty(), Optional.empty(), 1);
 
         assertThrows(IllegalArgumentException.class, () -> Recording.restore(failedWithoutReason));

@@ -1,0 +1,71 @@
+package io.rtcgate.domain.recording;
+
+import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.vendor.Vendor;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Port: durable recordings, with optimistic concurrency on {@link Recording#version()}. A room has at most
+ * one active (not final) recording per mode, whichever node writes it.
+ */
+public interface RecordingStore {
+
+    /** One page of a room's recordings, newest first, and the cursor of the next page if there is one. */
+    record Page(List<Recording> items, Optional<String> nextCursor) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * Saves a new recording and returns it with its first version.
+     *
+     * @throws ActiveRecordingException when the room has an active recording in that mode
+     */
+    Recording insert(Recording recording);
+
+    /**
+     * Saves the changed recording if the stored version still equals its version, and returns it with the
+     * next version.
+     *
+     * @throws io.rtcgate.domain.ConflictException when another writer saved it first
+     */
+    Recording update(Recording recording);
+
+    Optional<Recording> find(String id);
+
+    default Recording require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("recording " + id + " does not exist"));
+    }
+
+    /**
+     * A page of the room's recordings, newest first.
+     *
+     * @throws io.rtcgate.domain.InvalidInputException naming {@code cursor} when it is not one this store gave
+     */
+    Page listForRoom(String roomId, int limit, Optional<String> cursor);
+
+    /** The room's active recordings. */
+    List<Recording> activeInRoom(String roomId);
+
+    /** The recording whose current segment is the vendor's task {@code taskId}. */
+    Optional<Recording> findByTask(Vendor vendor, String taskId);
+
+    /** The newest recording whose current segment records with {@code recorder} on the vendor. */
+    Optional<Recording> findByRecorder(Vendor vendor, RecorderIdentity recorder);
+
+    /** Ids of the active recordings with no news since {@code heardBefore}, least recently heard of first. */
+    List<String> quietActive(Instant heardBefore, int limit);
+
+    /**
+     * Locks recording {@code id} unless another node holds it ({@code SKIP LOCKED}) and it is still active
+     * and quiet since {@code heardBefore}, applies {@code work} and saves what it returns, in one
+     * transaction. Several nodes may run this at once: each recording's work is done by one of them.
+     *
+     * @return the saved recording; empty when it was held, heard of since, or ended
+     */
+    Optional<Recording> reconcile(String id, Instant heardBefore, UnaryOperator<Recording> work);
+}
