@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.EmulatorResponse;
 import io.rtcgate.emulator.VendorEmulator;
+import io.rtcgate.emulator.WebhookSender;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,18 @@ import java.util.Set;
 
 /**
  * A fake Aliyun ApsaraVideo Live OpenAPI endpoint ({@code POST|GET /?Action=…}, RPC signature v1) with
- * a fake ARTC service behind it. It checks requests as vendors.md §4.3 says, keeps the stream blacklist
- * and the channels' users, and answers with Aliyun's JSON bodies. Point the SDK at {@link #hostAndPort()}
- * over HTTP.
+ * a fake ARTC service behind it. It checks requests as vendors.md §4.3 says, keeps the stream blacklist,
+ * the channels' users and their cloud recordings, and answers with Aliyun's JSON bodies. Point the SDK at
+ * {@link #hostAndPort()} over HTTP. Cloud recordings move on with the emulator's clock, looked at on every
+ * call and every {@link CloudRecordingOptions#progressInterval()}, and send their signed callbacks to each
+ * task's NotifyUrl.
  */
 public final class AliyunEmulator extends VendorEmulator {
 
     private static final Set<String> RPC_METHODS = Set.of("GET", "POST");
     private static final String UNKNOWN_ACTION = "unknown";
+    /** The bucket this fake account records to; another bucket fails the task at its first upload. */
+    private static final OssBucket RECORDING_BUCKET = new OssBucket("rtcgate-recordings", "oss-cn-shanghai.aliyuncs.com");
 
     private final AliyunEmulatorCredentials credentials;
     private final RpcAuthenticator authenticator;
@@ -27,14 +32,25 @@ public final class AliyunEmulator extends VendorEmulator {
     private final StreamBlacklist blacklist = new StreamBlacklist();
     private final ArtcChannels channels = new ArtcChannels();
     private final MessageGroups messageGroups = new MessageGroups();
+    private final CloudRecordingOptions recordingOptions;
+    private final RecordingCallbackSender recordingCallbacks;
+    private final ArtcCloudRecordings recordings;
     private final LiveActions actions;
 
     public AliyunEmulator(Clock clock, AliyunEmulatorCredentials credentials) {
+        this(clock, credentials, CloudRecordingOptions.DEFAULTS);
+    }
+
+    public AliyunEmulator(Clock clock, AliyunEmulatorCredentials credentials, CloudRecordingOptions recordingOptions) {
         super("aliyun", clock);
         this.credentials = credentials;
         this.authenticator = new RpcAuthenticator(credentials, clock);
         this.tokenVerifier = new ArtcTokenVerifier(credentials.artcAppId(), credentials.artcAppKey(), clock);
-        this.actions = new LiveActions(credentials.artcAppId(), credentials.imAppId(), clock, blacklist, channels, messageGroups);
+        this.recordingOptions = recordingOptions;
+        this.recordingCallbacks = new RecordingCallbackSender(recordingOptions);
+        this.recordings = new ArtcCloudRecordings(credentials.artcAppId(), clock, channels, RECORDING_BUCKET, recordingCallbacks);
+        this.actions = new LiveActions(credentials.artcAppId(), credentials.imAppId(), clock, blacklist, channels, messageGroups,
+                recordings);
     }
 
     /** An emulator with fresh random credentials, for the embedded default; read them from {@link #credentials()}. */
@@ -45,7 +61,14 @@ public final class AliyunEmulator extends VendorEmulator {
     @Override
     public synchronized AliyunEmulator start() {
         super.start();
+        every(recordingOptions.progressInterval(), recordings::sync);
         return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        super.close();
+        recordingCallbacks.close();
     }
 
     public AliyunEmulatorCredentials credentials() {
@@ -90,6 +113,26 @@ public final class AliyunEmulator extends VendorEmulator {
     /** Streams cut once with {@code Oneshot=yes}, oldest first. */
     public List<LiveStreamRef> cutStreams() {
         return blacklist.cutStreams();
+    }
+
+    /** The OSS bucket this fake account's cloud recordings upload to. */
+    public OssBucket recordingStorage() {
+        return RECORDING_BUCKET;
+    }
+
+    /** The cloud recording tasks, moved on to the emulator's clock first, oldest first. */
+    public List<ArtcRecordingTask> recordingTasks() {
+        return recordings.tasks();
+    }
+
+    /** Every try of every cloud recording callback so far, oldest first. */
+    public List<WebhookSender.Attempt> recordingCallbacks() {
+        return recordingCallbacks.attempts();
+    }
+
+    /** While on, cloud recording callbacks are lost on the way (the receiver never sees them). */
+    public void dropRecordingCallbacks(boolean drop) {
+        recordingCallbacks.dropDeliveries(drop);
     }
 
     /** The live messaging groups of the IM app, by id, with the creator each was made by (if given). */

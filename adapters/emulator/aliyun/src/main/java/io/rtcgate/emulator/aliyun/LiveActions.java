@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * The live OpenAPI actions the fake serves, with Aliyun's parameter checks (vendors.md §3.5, §4.3), on
- * the emulator's stream blacklist and ARTC channels.
+ * the emulator's stream blacklist, ARTC channels, message groups and cloud recordings.
  */
 final class LiveActions {
 
@@ -29,6 +29,7 @@ final class LiveActions {
     private final StreamBlacklist blacklist;
     private final ArtcChannels channels;
     private final MessageGroups groups;
+    private final ArtcCloudRecordings recordings;
     /** Action → what serves it and returns its answer, a body record of {@link AliyunJson}. */
     private final Map<String, Function<RpcRequest, Record>> handlers = Map.of(
             "ForbidLiveStream", this::forbidLiveStream,
@@ -36,16 +37,20 @@ final class LiveActions {
             "DescribeChannelUsers", this::describeChannelUsers,
             "DeleteChannel", this::deleteChannel,
             "CreateLiveMessageGroup", this::createLiveMessageGroup,
-            "DeleteLiveMessageGroup", this::deleteLiveMessageGroup);
+            "DeleteLiveMessageGroup", this::deleteLiveMessageGroup,
+            "StartRtcCloudRecording", this::startRtcCloudRecording,
+            "DescribeRtcCloudRecordingFiles", this::describeRtcCloudRecordingFiles,
+            "StopRtcCloudRecording", this::stopRtcCloudRecording);
 
     LiveActions(String artcAppId, String imAppId, Clock clock, StreamBlacklist blacklist, ArtcChannels channels,
-                MessageGroups groups) {
+                MessageGroups groups, ArtcCloudRecordings recordings) {
         this.artcAppId = artcAppId;
         this.imAppId = imAppId;
         this.clock = clock;
         this.blacklist = blacklist;
         this.channels = channels;
         this.groups = groups;
+        this.recordings = recordings;
     }
 
     /** Runs the action and returns its answer; an action the fake does not know is {@code InvalidApi.NotFound}. */
@@ -86,6 +91,19 @@ final class LiveActions {
     private RequestIdOnly deleteChannel(RpcRequest request) {
         channels.delete(channel(request));
         return new RequestIdOnly();
+    }
+
+    /** {@code AppId} and {@code ChannelId} as the channel actions check them; the rest is the recordings' own. */
+    private Record startRtcCloudRecording(RpcRequest request) {
+        return recordings.start(channel(request), request);
+    }
+
+    private Record describeRtcCloudRecordingFiles(RpcRequest request) {
+        return recordings.describe(request);
+    }
+
+    private Record stopRtcCloudRecording(RpcRequest request) {
+        return recordings.stop(request);
     }
 
     /**
