@@ -6,6 +6,8 @@ package io.rtcgate.emulator.tencent;
  */
 final class TrtcApiError extends RuntimeException {
 
+    static final String MISSING_PARAMETER = "MissingParameter";
+
     private final String code;
 
     TrtcApiError(String code, String message) {
@@ -17,7 +19,13 @@ final class TrtcApiError extends RuntimeException {
         return code;
     }
 
+    /** The generic {@code MissingParameter}, as the room actions and the common headers answer it. */
     static TrtcApiError missingParameter(String name) {
-        return new TrtcApiError("MissingParameter", "The request is missing a required parameter `" + name + "`.");
+        return missingParameter(MISSING_PARAMETER, name);
+    }
+
+    /** A missing parameter with the action's own code, such as cloud recording's {@code MissingParameter.RoomId}. */
+    static TrtcApiError missingParameter(String code, String name) {
+        return new TrtcApiError(code, "The request is missing a required parameter `" + name + "`.");
     }
 }
