@@ -21,6 +21,12 @@ public final class AliyunPorts {
                 new AliyunStreamCallbacks(settings.live(), settings.artcAppId())));
         // messaging only with an IM application configured
         settings.messaging().ifPresent(im -> ports.addAll(List.of(new AliyunImTokenIssuer(im, clock), new AliyunMessageGroups(im, live))));
+        // cloud recording only with storage to upload to and a URL for its callbacks
+        settings.cloudRecording().ifPresent(storage -> ports.add(new AliyunCloudRecorder(settings, live)));
+        // recording callbacks only with a key to check them with: unsigned ones are never accepted
+        if (!settings.live().callbackAuthKey().isBlank()) {
+            ports.add(new AliyunRecordingCallbacks(settings.artcAppId(), settings.live().callbackAuthKey()));
+        }
         return List.copyOf(ports);
     }
 }

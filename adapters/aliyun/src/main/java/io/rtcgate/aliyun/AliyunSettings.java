@@ -1,7 +1,9 @@
 package io.rtcgate.aliyun;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +23,9 @@ public record AliyunSettings(
         String artcAppKey,
         AliyunLiveDomains live,
         Duration timeout,
-        AliyunImSettings im) {
+        AliyunImSettings im,
+        AliyunRecordingStorage recordingStorage,
+        URI recordingCallbackUrl) {
 
     /** The live OpenAPI endpoint for every region. */
     public static final String DEFAULT_ENDPOINT = "live.aliyuncs.com";
@@ -54,12 +58,32 @@ public record AliyunSettings(
             // One timeout for every vendor's calls, so its key is not under the Aliyun prefix.
             throw new IllegalArgumentException(TIMEOUT_KEY + " must be a positive duration");
         }
+        if (recordingCallbackUrl != null) {
+            requireCallbackUrl(recordingCallbackUrl);
+        }
+    }
+
+    /** Settings without cloud recording. */
+    public AliyunSettings(String accessKeyId, String accessKeySecret, String region, String endpoint, String protocol,
+                          String artcAppId, String artcAppKey, AliyunLiveDomains live, Duration timeout, AliyunImSettings im) {
+        this(accessKeyId, accessKeySecret, region, endpoint, protocol, artcAppId, artcAppKey, live, timeout, im, null, null);
     }
 
     /** Settings without a messaging (IM) application: no messaging tokens or groups. */
     public AliyunSettings(String accessKeyId, String accessKeySecret, String region, String endpoint, String protocol,
                           String artcAppId, String artcAppKey, AliyunLiveDomains live, Duration timeout) {
-        this(accessKeyId, accessKeySecret, region, endpoint, protocol, artcAppId, artcAppKey, live, timeout, null);
+        this(accessKeyId, accessKeySecret, region, endpoint, protocol, artcAppId, artcAppKey, live, timeout, (AliyunImSettings) null);
+    }
+
+    /** These settings with cloud recording into {@code storage}, its callbacks going to {@code callbackUrl}. */
+    public AliyunSettings withRecording(AliyunRecordingStorage storage, URI callbackUrl) {
+        return new AliyunSettings(accessKeyId, accessKeySecret, region, endpoint, protocol, artcAppId, artcAppKey, live, timeout, im,
+                Objects.requireNonNull(storage, "storage"), Objects.requireNonNull(callbackUrl, "callbackUrl"));
+    }
+
+    /** Where cloud recordings go, when both the storage and the callback URL are configured: only then is recording offered. */
+    public Optional<AliyunRecordingStorage> cloudRecording() {
+        return recordingCallbackUrl == null ? Optional.empty() : Optional.ofNullable(recordingStorage);
     }
 
     /** The messaging (IM) application, when one is configured. */
@@ -76,7 +100,23 @@ public record AliyunSettings(
     public String toString() {
         // The access key secret and the ARTC app key stay out of logs.
         return "AliyunSettings[accessKeyId=" + accessKeyId + ", region=" + region + ", endpoint=" + protocol + "://" + endpoint
-                + ", artcAppId=" + artcAppId + ", live=" + live + ", timeout=" + timeout + ", im=" + im + "]";
+                + ", artcAppId=" + artcAppId + ", live=" + live + ", timeout=" + timeout + ", im=" + im
+                + ", recordingStorage=" + recordingStorage + ", recordingCallbackUrl=" + recordingCallbackUrl + "]";
+    }
+
+    /**
+     * An absolute http(s) URL without fragment, whose query has no {@code recorder}: the recorder appends that
+     * parameter to name itself in every callback.
+     */
+    private static void requireCallbackUrl(URI url) {
+        boolean http = "https".equals(url.getScheme()) || "http".equals(url.getScheme());
+        String query = url.getRawQuery();
+        if (!http || url.getHost() == null || url.getRawFragment() != null
+                || (query != null && UrlEncodedParameters.of(query).containsKey(AliyunCloudRecorder.RECORDER_PARAMETER))) {
+            throw invalid("recording-callback-url", "must be the gateway's absolute http(s) URL for Aliyun recording callbacks, "
+                    + "such as https://gw.example.com/callbacks/aliyun/recording, without a fragment or a "
+                    + AliyunCloudRecorder.RECORDER_PARAMETER + " parameter");
+        }
     }
 
     private static void requireText(String value, String key) {

@@ -1,22 +1,16 @@
 package io.rtcgate.aliyun;
 
-import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackRequest;
 import io.rtcgate.domain.callback.StreamCallbacks;
 import io.rtcgate.domain.callback.StreamNotice;
 import io.rtcgate.domain.callback.VerifiedCallback;
 import io.rtcgate.domain.vendor.Vendor;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +36,10 @@ public final class AliyunStreamCallbacks implements StreamCallbacks {
 
     /** How far the signature's timestamp may be from the gateway's clock, either way. */
     public static final Duration FRESHNESS = Duration.ofMinutes(5);
-    public static final String TIMESTAMP_HEADER = "ali-live-timestamp";
-    public static final String SIGNATURE_HEADER = "ali-live-signature";
+    public static final String TIMESTAMP_HEADER = AliyunCallbackSignatures.TIMESTAMP_HEADER;
+    public static final String SIGNATURE_HEADER = AliyunCallbackSignatures.SIGNATURE_HEADER;
 
     private static final Logger LOG = LoggerFactory.getLogger(AliyunStreamCallbacks.class);
-    private static final Set<String> KEPT_HEADERS = Set.of(TIMESTAMP_HEADER, SIGNATURE_HEADER, "content-type", "user-agent");
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final int MAX_VALUE = 256;
     private static final int MAX_TIMESTAMP_DIGITS = 12;
@@ -73,24 +66,10 @@ public final class AliyunStreamCallbacks implements StreamCallbacks {
 
     @Override
     public VerifiedCallback verify(CallbackRequest request, Instant now) {
-        if (callbackAuthKey.isBlank()) {
-            throw new AuthenticationException("Aliyun callbacks are off on this gateway: no callback auth key is configured");
-        }
-        String timestamp = request.header(TIMESTAMP_HEADER).orElse("");
-        String signature = request.header(SIGNATURE_HEADER).orElse("");
-        if (timestamp.isEmpty() || signature.isEmpty()) {
-            throw new AuthenticationException("the callback is not signed: ALI-LIVE-TIMESTAMP and ALI-LIVE-SIGNATURE are required");
-        }
-        byte[] expected = signature(pushDomain, timestamp, callbackAuthKey).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
-            throw new AuthenticationException("wrong ALI-LIVE-SIGNATURE");
-        }
-        if (!fresh(timestamp, now)) {
-            throw new AuthenticationException("ALI-LIVE-TIMESTAMP is more than " + FRESHNESS.toMinutes()
-                    + " minutes from the gateway's clock: stale or replayed callbacks are refused");
-        }
+        AliyunCallbackSignatures.verify(request, callbackAuthKey, timestamp -> signature(pushDomain, timestamp, callbackAuthKey),
+                FRESHNESS, now, "stream");
         Params params = Params.of(request);
-        return new VerifiedCallback(dedupeKey(params), request.keepingHeaders(KEPT_HEADERS));
+        return new VerifiedCallback(dedupeKey(params), request.keepingHeaders(AliyunCallbackSignatures.KEPT_HEADERS));
     }
 
     @Override
@@ -102,14 +81,6 @@ public final class AliyunStreamCallbacks implements StreamCallbacks {
     /** {@code lowerhex(md5(domain|timestamp|key))}, Aliyun's callback signature. */
     static String signature(String domain, String timestamp, String key) {
         return AliyunDigests.md5Hex(domain + "|" + timestamp + "|" + key);
-    }
-
-    private static boolean fresh(String timestamp, Instant now) {
-        if (timestamp.length() > MAX_TIMESTAMP_DIGITS || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        Duration skew = Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), now).abs();
-        return skew.compareTo(FRESHNESS) <= 0;
     }
 
     private static String dedupeKey(Params params) {
@@ -161,35 +132,13 @@ public final class AliyunStreamCallbacks implements StreamCallbacks {
         }
 
         static Params of(CallbackRequest request) {
-            Map<String, String> values = new LinkedHashMap<>();
-            parseInto(values, request.query());
+            Map<String, String> values = UrlEncodedParameters.of(request.query());
             boolean form = request.header("content-type")
                     .map(type -> type.toLowerCase(Locale.ROOT).startsWith(FORM)).orElse(false);
             if (form && request.method().equalsIgnoreCase("POST")) {
-                parseInto(values, request.body());
+                UrlEncodedParameters.addMissing(values, request.body());
             }
             return new Params(values);
-        }
-
-        private static void parseInto(Map<String, String> values, String encoded) {
-            if (encoded == null || encoded.isEmpty()) {
-                return;
-            }
-            for (String pair : encoded.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq), "query");
-                if (!name.isEmpty() && !values.containsKey(name)) {
-                    values.put(name, decode(eq < 0 ? "" : pair.substring(eq + 1), name));
-                }
-            }
-        }
-
-        private static String decode(String text, String field) {
-            try {
-                return URLDecoder.decode(text, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field, field + " is not URL-encoded correctly");
-            }
         }
 
         private static String required(Map<String, String> values, String name) {
