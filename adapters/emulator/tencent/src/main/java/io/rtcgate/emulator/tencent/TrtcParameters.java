@@ -63,11 +63,14 @@ final class TrtcParameters {
         return value;
     }
 
-    /** The non-empty string {@code name}; absent → {@code missingCode}, another value → {@code InvalidParameter}. */
+    /** The non-empty string {@code name}; absent or empty → {@code missingCode}, another value → {@code InvalidParameter}. */
     static String requiredText(JsonNode parameters, String name, String missingCode) {
         JsonNode value = required(parameters, name, missingCode);
-        if (!value.isTextual() || value.textValue().isEmpty()) {
-            throw new TrtcApiError(INVALID_PARAMETER, "The parameter `" + name + "` must be a non-empty string.");
+        if (!value.isTextual()) {
+            throw new TrtcApiError(INVALID_PARAMETER, "The parameter `" + name + "` must be a string.");
+        }
+        if (value.textValue().isEmpty()) {
+            throw TrtcApiError.missingParameter(missingCode, name);
         }
         return value.textValue();
     }

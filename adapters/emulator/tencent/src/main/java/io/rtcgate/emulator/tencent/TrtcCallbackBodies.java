@@ -1,0 +1,75 @@
+package io.rtcgate.emulator.tencent;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.rtcgate.emulator.EmulatorJson;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The bodies of TRTC's event callbacks, with the field names and order of Tencent's cloud recording callback
+ * page (trtc.io/document/54914): {@code EventGroupId, EventType, CallbackTs, EventInfo{RoomId, EventTs,
+ * EventMsTs, UserId, TaskId, Payload}}, laid out as Tencent lays them out ({@link CjsonPrettyPrinter}).
+ */
+final class TrtcCallbackBodies {
+
+    /** The event group of cloud recording. */
+    static final int CLOUD_RECORDING = 3;
+
+    private TrtcCallbackBodies() {
+    }
+
+    record Callback(@JsonProperty("EventGroupId") int eventGroupId, @JsonProperty("EventType") int eventType,
+                    @JsonProperty("CallbackTs") long callbackTs, @JsonProperty("EventInfo") EventInfo eventInfo) {
+    }
+
+    /** {@code RoomId} is a string or a number, as the room's id type is. */
+    record EventInfo(@JsonProperty("RoomId") Object roomId, @JsonProperty("EventTs") long eventTs,
+                     @JsonProperty("EventMsTs") long eventMsTs, @JsonProperty("UserId") String userId,
+                     @JsonProperty("TaskId") String taskId, @JsonProperty("Payload") Object payload) {
+    }
+
+    /** 301, 303, 305: {@code Status} 0 for success. */
+    record StatusPayload(@JsonProperty("Status") int status) {
+    }
+
+    /** 302: why the recorder left the room. */
+    record LeavePayload(@JsonProperty("LeaveCode") int leaveCode) {
+    }
+
+    /** 304: the m3u8 that was generated and uploaded. */
+    record FileInfoPayload(@JsonProperty("FileList") String fileList) {
+    }
+
+    /** 307: an m3u8 whose first ts slice was cut; the page types the begin time as a string of milliseconds. */
+    record FileSlicePayload(@JsonProperty("FileName") String fileName, @JsonProperty("UserId") String userId,
+                            @JsonProperty("TrackType") String trackType, @JsonProperty("BeginTimeStamp") String beginTimeStamp) {
+    }
+
+    /** 310: the MP4 (or AAC) files of a task that ended. */
+    record Mp4StopPayload(@JsonProperty("Status") int status, @JsonProperty("FileList") List<String> fileList,
+                          @JsonProperty("FileMessage") List<FileMessage> fileMessage) {
+    }
+
+    record FileMessage(@JsonProperty("FileName") String fileName, @JsonProperty("UserId") String userId,
+                       @JsonProperty("TrackType") String trackType, @JsonProperty("MediaId") String mediaId,
+                       @JsonProperty("StartTimeStamp") long startTimeStamp, @JsonProperty("EndTimeStamp") long endTimeStamp) {
+    }
+
+    /** The body of {@code event}, sent at {@code sentAt}. */
+    static String body(TrtcRecordingEvent event, Instant sentAt) {
+        Object roomId = event.stringRoom() ? event.roomId() : (Object) Long.parseLong(event.roomId());
+        EventInfo info = new EventInfo(roomId, event.at().getEpochSecond(), event.at().toEpochMilli(), event.userId(),
+                event.taskId(), event.payload());
+        return format(new Callback(CLOUD_RECORDING, event.type(), sentAt.toEpochMilli(), info));
+    }
+
+    /** {@code value} as JSON laid out the way Tencent's callback servers lay it out. */
+    static String format(Object value) {
+        try {
+            return EmulatorJson.mapper().writer(new CjsonPrettyPrinter()).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+}
