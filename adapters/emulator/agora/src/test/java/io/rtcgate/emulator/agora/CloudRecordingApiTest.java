@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agora.media.AccessToken2;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.FaultKind;
+import io.rtcgate.emulator.agora.CloudRecordingCalls.Started;
 import io.rtcgate.emulator.agora.RestCalls.Reply;
 import io.rtcgate.testkit.ManualClock;
 import java.time.Duration;
@@ -33,7 +33,8 @@ class CloudRecordingApiTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final AgoraEmulator emulator = AgoraEmulator.withRandomCredentials(clock).start();
     private final RestCalls rest = new RestCalls(emulator);
-    private final String prefix = "/v1/apps/" + emulator.credentials().appId() + "/cloud_recording";
+    private final CloudRecordingCalls calls = new CloudRecordingCalls(emulator, clock, CHANNEL, RECORDER);
+    private final String prefix = calls.prefix();
 
     @AfterEach
     void stop() {
@@ -42,34 +43,34 @@ class CloudRecordingApiTest {
 
     @Test
     void aMixedRecordingListsItsFilesOnceSomeonePublishesAndANewMp4EveryTwoHours() {
-        Started task = start("mix", List.of("hls", "mp4"), 30);
-        Reply before = query(task, "mix");
+        Started task = calls.start("mix", List.of("hls", "mp4"), 30);
+        Reply before = calls.query(task, "mix");
         assertEquals(200, before.status());
         assertEquals(4, integer(before.body().get("serverResponse"), "status"), "ready, nothing published yet");
         assertEquals(0, before.body().get("serverResponse").get("fileList").size());
 
         emulator.joinChannel(CHANNEL, HOST, true);
         clock.advance(Duration.ofMinutes(121));
-        JsonNode response = query(task, "mix").body().get("serverResponse");
+        JsonNode response = calls.query(task, "mix").body().get("serverResponse");
 
         assertEquals(5, integer(response, "status"));
         assertEquals("json", text(response, "fileListMode"));
         List<String> names = names(response.get("fileList"));
         assertEquals(3, names.size(), names.toString());
-        assertEquals("dir1/" + task.sid + "_" + CHANNEL + ".m3u8", names.get(0));
+        assertEquals("dir1/" + task.sid() + "_" + CHANNEL + ".m3u8", names.get(0));
         assertTrue(names.get(1).endsWith(".mp4") && names.get(2).endsWith(".mp4"), names.toString());
         JsonNode first = response.get("fileList").get(0);
         assertEquals("audio_and_video", text(first, "trackType"));
         assertEquals("0", text(first, "uid"));
         assertEquals(Instant.parse("2030-01-01T00:00:00Z").toEpochMilli(), integer(first, "sliceStartTime"));
 
-        Reply stopped = stopCall(task, "mix");
+        Reply stopped = calls.stop(task, "mix");
         assertEquals(200, stopped.status());
         assertEquals("uploaded", text(stopped.body().get("serverResponse"), "uploadingStatus"));
         assertEquals(names, names(stopped.body().get("serverResponse").get("fileList")));
-        assertEquals(task.sid, text(stopped.body(), "sid"));
-        assertEquals(404, query(task, "mix").status(), "a stopped task is gone for query");
-        Reply again = stopCall(task, "mix");
+        assertEquals(task.sid(), text(stopped.body(), "sid"));
+        assertEquals(404, calls.query(task, "mix").status(), "a stopped task is gone for query");
+        Reply again = calls.stop(task, "mix");
         assertEquals(400, again.status());
         assertEquals(49, integer(again.body(), "code"));
     }
@@ -77,24 +78,24 @@ class CloudRecordingApiTest {
     @Test
     void aMixedHlsRecordingNamesItsPlaylistAsAString() {
         emulator.joinChannel(CHANNEL, HOST, true);
-        Started task = start("mix", List.of("hls"), 30);
+        Started task = calls.start("mix", List.of("hls"), 30);
 
-        JsonNode response = query(task, "mix").body().get("serverResponse");
+        JsonNode response = calls.query(task, "mix").body().get("serverResponse");
 
         assertEquals("string", text(response, "fileListMode"));
-        assertEquals("dir1/" + task.sid + "_" + CHANNEL + ".m3u8", text(response, "fileList"));
+        assertEquals("dir1/" + task.sid() + "_" + CHANNEL + ".m3u8", text(response, "fileList"));
         assertEquals(clock.instant().toEpochMilli(), integer(response, "sliceStartTime"));
     }
 
     @Test
     void anIndividualRecordingHasAudioAndVideoFilesPerPublisher() {
-        Started task = start("individual", List.of("hls"), 30);
+        Started task = calls.start("individual", List.of("hls"), 30);
         emulator.joinChannel(CHANNEL, HOST, true);
         emulator.joinChannel(CHANNEL, 1002, false);
         clock.advance(Duration.ofSeconds(10));
         emulator.joinChannel(CHANNEL, 1003, true);
 
-        JsonNode files = query(task, "individual").body().get("serverResponse").get("fileList");
+        JsonNode files = calls.query(task, "individual").body().get("serverResponse").get("fileList");
 
         assertEquals(4, files.size(), files.toString());
         assertEquals(List.of("1001", "1001", "1003", "1003"), strings(files, "uid"));
@@ -104,42 +105,42 @@ class CloudRecordingApiTest {
 
     @Test
     void aResourceIdExpiresFiveMinutesAfterTheAcquire() {
-        String resourceId = acquire();
+        String resourceId = calls.acquire();
         clock.advance(Duration.ofMinutes(5));
 
-        Reply late = rest.call("POST", startPath(resourceId, "mix"), startBody(RECORDER, token(RECORDER), List.of("hls"), 30));
+        Reply late = rest.call("POST", calls.startPath(resourceId, "mix"), calls.startBody(List.of("hls"), 30));
 
         assertEquals(400, late.status());
         assertEquals(433, integer(late.body(), "code"));
-        String fresh = acquire();
+        String fresh = calls.acquire();
         clock.advance(Duration.ofSeconds(299));
-        assertEquals(200, rest.call("POST", startPath(fresh, "mix"), startBody(RECORDER, token(RECORDER), List.of("hls"), 30))
+        assertEquals(200, rest.call("POST", calls.startPath(fresh, "mix"), calls.startBody(List.of("hls"), 30))
                 .status());
     }
 
     @Test
     void aSecondStartWithTheSameResourceIdIsAlreadyStartedAndRecordsNothingMore() {
-        String resourceId = acquire();
-        String body = startBody(RECORDER, token(RECORDER), List.of("hls"), 30);
-        Reply first = rest.call("POST", startPath(resourceId, "mix"), body);
+        String resourceId = calls.acquire();
+        String body = calls.startBody(List.of("hls"), 30);
+        Reply first = rest.call("POST", calls.startPath(resourceId, "mix"), body);
 
-        Reply second = rest.call("POST", startPath(resourceId, "mix"), body);
+        Reply second = rest.call("POST", calls.startPath(resourceId, "mix"), body);
 
         assertEquals(201, second.status());
         assertEquals(7, integer(second.body(), "code"));
         assertEquals(text(first.body(), "sid"), text(second.body(), "sid"));
         assertEquals(1, emulator.recordingTasks().size());
         emulator.answerAlreadyStartedWithIds(false);
-        Reply bare = rest.call("POST", startPath(resourceId, "mix"), body);
+        Reply bare = rest.call("POST", calls.startPath(resourceId, "mix"), body);
         assertEquals(201, bare.status());
         assertEquals(List.of("code", "reason"), fieldNames(bare.body()));
     }
 
     @Test
     void aSecondTaskForTheSameChannelAndRecorderIsATaskConflict() {
-        start("mix", List.of("hls"), 30);
+        calls.start("mix", List.of("hls"), 30);
 
-        Reply conflict = rest.call("POST", startPath(acquire(), "mix"), startBody(RECORDER, token(RECORDER), List.of("hls"), 30));
+        Reply conflict = rest.call("POST", calls.startPath(calls.acquire(), "mix"), calls.startBody(List.of("hls"), 30));
 
         assertEquals(400, conflict.status());
         assertEquals(53, integer(conflict.body(), "code"));
@@ -147,10 +148,10 @@ class CloudRecordingApiTest {
 
     @Test
     void stoppingATaskNobodyPublishedToIsNoRecordedData() {
-        Started task = start("mix", List.of("hls"), 30);
+        Started task = calls.start("mix", List.of("hls"), 30);
         emulator.joinChannel(CHANNEL, 1002, false);
 
-        Reply stopped = stopCall(task, "mix");
+        Reply stopped = calls.stop(task, "mix");
 
         assertEquals(206, stopped.status());
         assertEquals(435, integer(stopped.body(), "code"));
@@ -159,70 +160,71 @@ class CloudRecordingApiTest {
 
     @Test
     void unknownTasksAreFailedToFindWorker() {
-        Started task = start("mix", List.of("hls"), 30);
-        Reply unknown = rest.call("GET", prefix + "/resourceid/" + task.resourceId + "/sid/nosuchsid/mode/mix/query", null);
+        Started task = calls.start("mix", List.of("hls"), 30);
+        Reply unknown = rest.call("GET", prefix + "/resourceid/" + task.resourceId() + "/sid/nosuchsid/mode/mix/query", null);
 
         assertEquals(404, unknown.status());
         assertEquals(404, integer(unknown.body(), "code"));
         assertEquals("failed to find worker", text(unknown.body(), "reason"));
-        Reply wrongMode = query(task, "individual");
+        Reply wrongMode = calls.query(task, "individual");
         assertEquals(400, wrongMode.status());
         assertEquals(432, integer(wrongMode.body(), "code"));
     }
 
     @Test
     void aTaskExitsByItselfWhenItsChannelStaysEmptyForTheIdleTime() {
-        Started task = start("mix", List.of("hls"), 30);
+        Started task = calls.start("mix", List.of("hls"), 30);
         emulator.joinChannel(CHANNEL, HOST, true);
         clock.advance(Duration.ofMinutes(10));
         emulator.leaveChannel(CHANNEL, HOST);
 
         clock.advance(Duration.ofSeconds(29));
-        assertEquals(200, query(task, "mix").status());
+        assertEquals(200, calls.query(task, "mix").status());
         clock.advance(Duration.ofSeconds(1));
 
-        assertEquals(404, query(task, "mix").status());
+        assertEquals(404, calls.query(task, "mix").status());
         assertEquals(CloudRecordingTask.State.EXITED, emulator.recordingTasks().get(0).state());
-        Reply stopped = stopCall(task, "mix");
+        Reply stopped = calls.stop(task, "mix");
         assertEquals(400, stopped.status());
         assertEquals(49, integer(stopped.body(), "code"));
     }
 
     @Test
     void someoneComingBackBeforeTheIdleTimeKeepsTheTask() {
-        Started task = start("mix", List.of("hls"), 30);
+        Started task = calls.start("mix", List.of("hls"), 30);
         clock.advance(Duration.ofSeconds(20));
         emulator.joinChannel(CHANNEL, 1002, false);
         clock.advance(Duration.ofSeconds(20));
         emulator.leaveChannel(CHANNEL, 1002);
         clock.advance(Duration.ofSeconds(20));
 
-        assertEquals(200, query(task, "mix").status());
+        assertEquals(200, calls.query(task, "mix").status());
     }
 
     @Test
     void theRecordersTokenMustAdmitItsUidToTheChannel() {
         Map<String, Integer> codes = new java.util.LinkedHashMap<>();
-        codes.put(token(RECORDER + 1), 110);
-        codes.put(tokenFor("other-room", RECORDER, 3600), 110);
-        codes.put(tokenFor(CHANNEL, RECORDER, 1), 109);
+        codes.put(calls.token(RECORDER + 1), 110);
+        codes.put(calls.tokenFor("other-room", RECORDER, 3600), 110);
+        codes.put(calls.tokenFor(CHANNEL, RECORDER, 1), 109);
         for (Map.Entry<String, Integer> wrong : codes.entrySet()) {
-            String resourceId = acquire();
+            String resourceId = calls.acquire();
             clock.advance(Duration.ofSeconds(2));
-            Reply refused = rest.call("POST", startPath(resourceId, "mix"), startBody(RECORDER, wrong.getKey(), List.of("hls"), 30));
+            Reply refused = rest.call("POST", calls.startPath(resourceId, "mix"),
+                    calls.startBody(RECORDER, wrong.getKey(), List.of("hls"), 30));
             assertEquals(400, refused.status(), refused.body().toString());
             assertEquals((long) wrong.getValue(), integer(refused.body(), "code"), refused.body().toString());
         }
-        ObjectNode noToken = EmulatorJson.readObject(startBody(RECORDER, "x", List.of("hls"), 30));
+        ObjectNode noToken = EmulatorJson.readObject(calls.startBody(RECORDER, "x", List.of("hls"), 30));
         ((ObjectNode) noToken.get("clientRequest")).remove("token");
-        assertEquals(110, integer(rest.call("POST", startPath(acquire(), "mix"), noToken.toString()).body(), "code"));
+        assertEquals(110, integer(rest.call("POST", calls.startPath(calls.acquire(), "mix"), noToken.toString()).body(), "code"));
         assertEquals(List.of(), emulator.recordingTasks());
     }
 
     @Test
     void bodiesAreCheckedFieldByField() {
-        String resourceId = acquire();
-        String good = startBody(RECORDER, token(RECORDER), List.of("hls"), 30);
+        String resourceId = calls.acquire();
+        String good = calls.startBody(List.of("hls"), 30);
         List<String> wrong = new ArrayList<>();
         wrong.add(good.replace("\"uid\":\"" + RECORDER + "\"", "\"uid\":" + RECORDER));
         wrong.add(good.replace("\"avFileType\":[\"hls\"]", "\"avFileType\":[\"mp4\"]"));
@@ -230,17 +232,17 @@ class CloudRecordingApiTest {
         wrong.add(good.replace("\"bucket\":\"" + emulator.recordingStorage().bucket() + "\",", ""));
         wrong.add(good.replace("\"fileNamePrefix\":[\"dir1\"]", "\"fileNamePrefix\":[\"dir_1\"]"));
         for (String body : wrong) {
-            Reply refused = rest.call("POST", startPath(resourceId, "mix"), body);
+            Reply refused = rest.call("POST", calls.startPath(resourceId, "mix"), body);
             assertEquals(400, refused.status(), body);
             assertEquals(2, integer(refused.body(), "code"), body);
         }
-        Reply mismatch = rest.call("POST", startPath(resourceId, "mix"), good.replace("\"cname\":\"" + CHANNEL + "\"",
+        Reply mismatch = rest.call("POST", calls.startPath(resourceId, "mix"), good.replace("\"cname\":\"" + CHANNEL + "\"",
                 "\"cname\":\"room-2\""));
         assertEquals(432, integer(mismatch.body(), "code"));
-        assertEquals(1001, integer(rest.call("POST", startPath("nosuchresource", "mix"), good).body(), "code"));
+        assertEquals(1001, integer(rest.call("POST", calls.startPath("nosuchresource", "mix"), good).body(), "code"));
         Reply acquireWithNumberUid = rest.call("POST", prefix + "/acquire", "{\"cname\":\"room-1\",\"uid\":5,\"clientRequest\":{}}");
         assertEquals(2, integer(acquireWithNumberUid.body(), "code"));
-        assertEquals(200, rest.call("POST", startPath(resourceId, "mix"), good).status(), "the refusals left the resource unused");
+        assertEquals(200, rest.call("POST", calls.startPath(resourceId, "mix"), good).status(), "the refusals left the resource unused");
     }
 
     @Test
@@ -269,34 +271,34 @@ class CloudRecordingApiTest {
 
     @Test
     void aNotCompletedAnswerMayOrMayNotHaveStartedTheTask() {
-        String body = startBody(RECORDER, token(RECORDER), List.of("hls"), 30);
-        String resourceId = acquire();
+        String body = calls.startBody(List.of("hls"), 30);
+        String resourceId = calls.acquire();
         emulator.answerNotCompleted(1, false);
 
-        Reply lost = rest.call("POST", startPath(resourceId, "mix"), body);
+        Reply lost = rest.call("POST", calls.startPath(resourceId, "mix"), body);
         assertEquals(206, lost.status());
         assertEquals(65, integer(lost.body(), "code"));
         assertEquals(List.of(), emulator.recordingTasks(), "not done");
-        assertEquals(200, rest.call("POST", startPath(resourceId, "mix"), body).status());
+        assertEquals(200, rest.call("POST", calls.startPath(resourceId, "mix"), body).status());
 
         Started task = new Started(resourceId, emulator.recordingTasks().get(0).sid());
-        stopCall(task, "mix");
-        String second = acquire();
+        calls.stop(task, "mix");
+        String second = calls.acquire();
         emulator.answerNotCompleted(1, true);
-        assertEquals(206, rest.call("POST", startPath(second, "mix"), body).status());
+        assertEquals(206, rest.call("POST", calls.startPath(second, "mix"), body).status());
         assertEquals(2, emulator.recordingTasks().size(), "done, though the answer was lost");
-        assertEquals(201, rest.call("POST", startPath(second, "mix"), body).status());
+        assertEquals(201, rest.call("POST", calls.startPath(second, "mix"), body).status());
     }
 
     @Test
     void otherStorageRecordsButKeepsTheFilesInBackup() {
         emulator.joinChannel(CHANNEL, HOST, true);
-        String body = startBody(RECORDER, token(RECORDER), List.of("hls"), 30)
+        String body = calls.startBody(List.of("hls"), 30)
                 .replace(emulator.recordingStorage().secretKey(), "wrong-secret");
-        String resourceId = acquire();
-        Reply started = rest.call("POST", startPath(resourceId, "mix"), body);
+        String resourceId = calls.acquire();
+        Reply started = rest.call("POST", calls.startPath(resourceId, "mix"), body);
 
-        Reply stopped = stopCall(new Started(resourceId, text(started.body(), "sid")), "mix");
+        Reply stopped = calls.stop(new Started(resourceId, text(started.body(), "sid")), "mix");
 
         assertEquals("backuped", text(stopped.body().get("serverResponse"), "uploadingStatus"));
     }
@@ -324,78 +326,15 @@ class CloudRecordingApiTest {
                 clock.advance(Duration.ofMinutes(6));
             }
         });
-        String resourceId = acquire();
+        String resourceId = calls.acquire();
 
-        Reply expired = rest.call("POST", startPath(resourceId, "mix"), startBody(RECORDER, token(RECORDER), List.of("hls"), 30));
+        Reply expired = rest.call("POST", calls.startPath(resourceId, "mix"), calls.startBody(List.of("hls"), 30));
 
         assertEquals(433, integer(expired.body(), "code"));
         assertEquals(List.of("cloud_recording.acquire", "cloud_recording.start"), actions);
     }
 
     // ---- helpers ----
-
-    private record Started(String resourceId, String sid) {
-    }
-
-    private Started start(String mode, List<String> fileTypes, int maxIdle) {
-        String resourceId = acquire();
-        Reply reply = rest.call("POST", startPath(resourceId, mode), startBody(RECORDER, token(RECORDER), fileTypes, maxIdle));
-        assertEquals(200, reply.status(), reply.body().toString());
-        assertEquals(resourceId, text(reply.body(), "resourceId"));
-        assertEquals(String.valueOf(RECORDER), text(reply.body(), "uid"));
-        return new Started(resourceId, text(reply.body(), "sid"));
-    }
-
-    private String acquire() {
-        Reply reply = rest.call("POST", prefix + "/acquire",
-                "{\"cname\":\"" + CHANNEL + "\",\"uid\":\"" + RECORDER + "\",\"clientRequest\":{\"scene\":0,\"resourceExpiredHour\":24}}");
-        assertEquals(200, reply.status(), reply.body().toString());
-        return text(reply.body(), "resourceId");
-    }
-
-    private Reply query(Started task, String mode) {
-        return rest.call("GET", prefix + "/resourceid/" + task.resourceId + "/sid/" + task.sid + "/mode/" + mode + "/query", null);
-    }
-
-    private Reply stopCall(Started task, String mode) {
-        return rest.call("POST", prefix + "/resourceid/" + task.resourceId + "/sid/" + task.sid + "/mode/" + mode + "/stop",
-                "{\"cname\":\"" + CHANNEL + "\",\"uid\":\"" + RECORDER + "\",\"clientRequest\":{}}");
-    }
-
-    private String startPath(String resourceId, String mode) {
-        return prefix + "/resourceid/" + resourceId + "/mode/" + mode + "/start";
-    }
-
-    private String startBody(long uid, String token, List<String> fileTypes, int maxIdle) {
-        EmulatedStorage storage = emulator.recordingStorage();
-        String types = String.join(",", fileTypes.stream().map(type -> "\"" + type + "\"").toList());
-        return "{\"cname\":\"" + CHANNEL + "\",\"uid\":\"" + uid + "\",\"clientRequest\":{"
-                + "\"token\":\"" + token + "\","
-                + "\"recordingConfig\":{\"channelType\":1,\"streamTypes\":2,\"maxIdleTime\":" + maxIdle + "},"
-                + "\"recordingFileConfig\":{\"avFileType\":[" + types + "]},"
-                + "\"storageConfig\":{\"vendor\":" + storage.vendor() + ",\"region\":" + storage.region() + ",\"bucket\":\""
-                + storage.bucket() + "\",\"accessKey\":\"" + storage.accessKey() + "\",\"secretKey\":\"" + storage.secretKey()
-                + "\",\"fileNamePrefix\":[\"dir1\"]}}}";
-    }
-
-    private String token(long uid) {
-        return tokenFor(CHANNEL, uid, 3600);
-    }
-
-    /** A join-only RTC token, issued now on the emulator's clock. */
-    private String tokenFor(String channel, long uid, int expireSeconds) {
-        AgoraCredentials credentials = emulator.credentials();
-        AccessToken2 token = new AccessToken2(credentials.appId(), credentials.appCertificate(), expireSeconds);
-        token.issueTs = (int) clock.instant().getEpochSecond();
-        AccessToken2.ServiceRtc rtc = new AccessToken2.ServiceRtc(channel, AccessToken2.getUidStr((int) uid));
-        rtc.addPrivilegeRtc(AccessToken2.PrivilegeRtc.PRIVILEGE_JOIN_CHANNEL, expireSeconds);
-        token.addService(rtc);
-        try {
-            return token.build();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static List<String> fieldNames(JsonNode object) {
         List<String> names = new ArrayList<>();
