@@ -7,12 +7,14 @@ import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.EmulatorResponse;
 import io.rtcgate.emulator.QueryString;
 import io.rtcgate.emulator.VendorEmulator;
+import io.rtcgate.emulator.WebhookSender;
 import io.rtcgate.emulator.agora.AgoraBodies.Message;
 import io.rtcgate.emulator.agora.AgoraBodies.Rule;
 import io.rtcgate.emulator.agora.AgoraBodies.RuleId;
 import io.rtcgate.emulator.agora.AgoraBodies.RuleList;
 import io.rtcgate.emulator.agora.AgoraBodies.Updated;
 import io.rtcgate.emulator.agora.AgoraBodies.UserList;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -40,6 +42,10 @@ import java.util.function.Function;
  * Where Agora's documentation gives no error text, the emulator answers 400 with a plain
  * {@code {"message": ...}} saying what is wrong. Cloud recording answers its own errors as
  * {@code {"code": ..., "reason": ...}} (§1.3.6), a wrong Content-Type among them (code 8).
+ *
+ * <p>Cloud recording tasks move on with the emulator's clock whether or not anyone calls (files appear, idle
+ * tasks exit), and once {@link #deliverNotificationsTo} names a receiver they tell it so through signed
+ * notifications, as Agora's NCS does (§1.5).
  */
 public final class AgoraEmulator extends VendorEmulator {
 
@@ -52,11 +58,16 @@ public final class AgoraEmulator extends VendorEmulator {
     private static final int AUDIENCE_LIMIT = 10_000;
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** How often recording tasks catch up with the clock between calls: soon enough for a test, cheap for the gateway. */
+    private static final Duration CLOCK_TICK = Duration.ofMillis(200);
+    /** NCS resends at once and then less and less often; a second is near enough without flooding a slow receiver. */
+    private static final Duration NOTIFICATION_RETRY_DELAY = Duration.ofSeconds(1);
 
     private final AgoraCredentials credentials;
     private final AgoraProject project;
     private final RtcTokenVerifier tokens;
     private final EmulatedStorage storage = EmulatedStorage.random();
+    private final AgoraNotifications notifications;
     private final CloudRecordings recordings;
     private final Object recordingFaults = new Object();
     private int notCompletedLeft;
@@ -68,7 +79,9 @@ public final class AgoraEmulator extends VendorEmulator {
         this.credentials = credentials;
         this.project = new AgoraProject(credentials.appId(), clock);
         this.tokens = new RtcTokenVerifier(credentials.appId(), credentials.appCertificate(), clock);
-        this.recordings = new CloudRecordings(clock, tokens, storage, project::members);
+        this.notifications = new AgoraNotifications(clock);
+        this.recordings = new CloudRecordings(clock, tokens, storage, project::members, notifications);
+        every(CLOCK_TICK, recordings::sync);
     }
 
     /** An emulator for a project with fresh random credentials; read them with {@link #credentials()}. */
@@ -151,6 +164,30 @@ public final class AgoraEmulator extends VendorEmulator {
     /** Every cloud recording task started so far, in start order, as it is now on the emulator's clock. */
     public List<CloudRecordingTask> recordingTasks() {
         return recordings.snapshot();
+    }
+
+    /**
+     * From now on, posts every cloud recording event to {@code url} as Agora's NCS does (vendors.md §1.5):
+     * signed with {@code secret} (the console's Notifications secret), sent again up to 3 times while the
+     * receiver does not answer 2xx. Until this is called nothing is sent; calling it again replaces the receiver.
+     */
+    public void deliverNotificationsTo(URI url, String secret) {
+        deliverNotificationsTo(url, secret, NOTIFICATION_RETRY_DELAY);
+    }
+
+    /** As {@link #deliverNotificationsTo(URI, String)}, the first resend after {@code retryDelay}, each later one a delay more. */
+    public void deliverNotificationsTo(URI url, String secret, Duration retryDelay) {
+        notifications.deliverTo(url, secret, retryDelay);
+    }
+
+    /** While on, every notification is lost on the way, as NCS does not guarantee delivery; its try reads as dropped. */
+    public void dropNotifications(boolean drop) {
+        notifications.drop(drop);
+    }
+
+    /** Every try of every notification since the receiver was set, oldest first, with the receiver's answer. */
+    public List<WebhookSender.Attempt> notificationAttempts() {
+        return notifications.attempts();
     }
 
     /**
@@ -252,6 +289,12 @@ public final class AgoraEmulator extends VendorEmulator {
         } catch (RecordingApiError e) {
             return new EmulatorResponse(e.status(), EmulatorJson.write(e.body()), route.action());
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        super.close();
+        notifications.close();
     }
 
     @Override

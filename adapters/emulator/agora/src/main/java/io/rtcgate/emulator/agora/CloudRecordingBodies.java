@@ -3,7 +3,10 @@ package io.rtcgate.emulator.agora;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The bodies of the emulated Cloud Recording REST API, fields in the order of vendors.md §1.3. */
+/**
+ * The bodies of the emulated Cloud Recording REST API, fields in the order of vendors.md §1.3, and of its
+ * notifications (§1.5, Agora's "receive notifications" reference).
+ */
 final class CloudRecordingBodies {
 
     private CloudRecordingBodies() {
@@ -42,5 +45,38 @@ final class CloudRecordingBodies {
 
     record FileEntry(String fileName, String trackType, String uid, boolean mixedAllUser, boolean isPlayable,
                      long sliceStartTime) {
+    }
+
+    // ---- notifications ----
+
+    /** What NCS posts: {@code notifyMs} is when it sends, the payload's {@code sendts} when the event happened. */
+    record Notice(String noticeId, int productId, int eventType, long notifyMs, NoticePayload payload) {
+    }
+
+    /**
+     * A cloud recording event's payload: the task, the task's notice number (from 0), the module that reports
+     * it ({@code serviceType}), and the event's {@code details}, {@code msgName} first.
+     */
+    record NoticePayload(String cname, String uid, String sid, long sequence, long sendts, int serviceType, Object details) {
+    }
+
+    /** 40 recorder_started: {@code status} 0 is normal. */
+    record StatusDetails(int status) {
+    }
+
+    /** 4 cloud_recording_file_infos: the name of the first playlist, the first time it is uploaded. */
+    record FileInfosDetails(String fileList) {
+    }
+
+    /** 33 uploading_progress: uploaded files per recorded file, times 10000. */
+    record ProgressDetails(int progress) {
+    }
+
+    /** 31 uploaded and 32 backuped: every file of the task. */
+    record UploadedDetails(int status, List<FileEntry> fileList) {
+    }
+
+    /** 11 session_exit: 0 a normal exit. */
+    record ExitDetails(int exitStatus) {
     }
 }

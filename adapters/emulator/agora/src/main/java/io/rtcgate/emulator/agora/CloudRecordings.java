@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.RandomStrings;
+import io.rtcgate.emulator.agora.AgoraNotifications.RecordingEvent;
 import io.rtcgate.emulator.agora.CloudRecordingBodies.Acquired;
 import io.rtcgate.emulator.agora.CloudRecordingBodies.CodeReason;
+import io.rtcgate.emulator.agora.CloudRecordingBodies.ExitDetails;
 import io.rtcgate.emulator.agora.CloudRecordingBodies.FileEntry;
+import io.rtcgate.emulator.agora.CloudRecordingBodies.FileInfosDetails;
 import io.rtcgate.emulator.agora.CloudRecordingBodies.JsonFileList;
+import io.rtcgate.emulator.agora.CloudRecordingBodies.ProgressDetails;
 import io.rtcgate.emulator.agora.CloudRecordingBodies.Started;
+import io.rtcgate.emulator.agora.CloudRecordingBodies.StatusDetails;
 import io.rtcgate.emulator.agora.CloudRecordingBodies.StringFileList;
 import io.rtcgate.emulator.agora.CloudRecordingBodies.TaskAnswer;
+import io.rtcgate.emulator.agora.CloudRecordingBodies.UploadedDetails;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +38,20 @@ import java.util.regex.Pattern;
  * appear once someone publishes and grow with the clock (a new MP4 every 120 minutes), stop with nothing
  * published answered 206/435, and a task that exits by itself when its channel has been empty for its
  * {@code maxIdleTime}. Time is the emulator's clock. Thread-safe.
+ *
+ * <p>Each task tells its life through {@link AgoraNotifications} as Agora's NCS does (§1.5): 40
+ * recorder_started when it starts, 4 cloud_recording_file_infos when its first playlist appears, 33
+ * uploading_progress about once a minute while it runs, and when it stops or exits 31 uploaded (32 backuped
+ * when its files went to Agora's backup) with every file, if it recorded any, then 11 session_exit.
  */
 final class CloudRecordings {
 
     static final Duration RESOURCE_LIFETIME = Duration.ofMinutes(5);
     /** Agora cuts MP4 files at {@code maxVideoDuration}, 120 minutes unless told otherwise. */
     static final Duration MP4_LENGTH = Duration.ofMinutes(120);
+    /** Agora reports upload progress about once a minute. */
+    static final Duration PROGRESS_EVERY = Duration.ofMinutes(1);
+    private static final int FULL_PROGRESS = 10_000;
     private static final long MAX_UID = 0xFFFF_FFFFL;
     private static final Set<String> MODES = Set.of("individual", "mix", "web");
     private static final Set<String> FILE_TYPES = Set.of("hls", "mp4");
@@ -49,16 +63,18 @@ final class CloudRecordings {
     private final RtcTokenVerifier tokens;
     private final EmulatedStorage storage;
     private final Function<String, Optional<ChannelMembers>> members;
+    private final AgoraNotifications notifications;
     private final Map<String, Resource> resources = new HashMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private boolean alreadyStartedWithIds = true;
 
     CloudRecordings(Clock clock, RtcTokenVerifier tokens, EmulatedStorage storage,
-                    Function<String, Optional<ChannelMembers>> members) {
+                    Function<String, Optional<ChannelMembers>> members, AgoraNotifications notifications) {
         this.clock = clock;
         this.tokens = tokens;
         this.storage = storage;
         this.members = members;
+        this.notifications = notifications;
     }
 
     // ---- the API ----
@@ -132,10 +148,12 @@ final class CloudRecordings {
         StorageCheck upload = storage(object(client, "storageConfig"));
         String sid = RandomStrings.alphanumeric(32);
         resource.sid = sid;
+        Instant now = clock.instant();
         Task task = new Task(sid, resource.id, cname, uid, mode, fileTypes, Duration.ofSeconds(maxIdle), upload.prefix(),
-                upload.matches());
+                upload.matches(), now);
         tasks.put(sid, task);
-        observe(task, clock.instant());
+        notify(task, RecordingEvent.RECORDER_STARTED, now, new StatusDetails(0));
+        observe(task);
         return new Started(cname, uid, resource.id, sid);
     }
 
@@ -160,7 +178,7 @@ final class CloudRecordings {
             throw new RecordingApiError(400, 49, "invalid operation: the task is stopping or has stopped");
         }
         Instant now = clock.instant();
-        task.end(CloudRecordingTask.State.STOPPED, now);
+        end(task, CloudRecordingTask.State.STOPPED, now);
         if (task.firstMediaAt == null) {
             throw new RecordingApiError(206, new CodeReason(435, "no recorded data", task.resourceId, sid));
         }
@@ -178,12 +196,15 @@ final class CloudRecordings {
 
     // ---- the channels ----
 
-    /** Follows every running task's channel: who publishes, and since when it is empty; ends idle tasks. */
+    /**
+     * Follows every running task's channel up to now: who publishes, and since when it is empty; ends idle
+     * tasks and reports progress. The emulator calls it on every change to a channel, on every cloud
+     * recording call, and as its clock goes by.
+     */
     synchronized void sync() {
-        Instant now = clock.instant();
         for (Task task : tasks.values()) {
             if (task.state == CloudRecordingTask.State.RUNNING) {
-                observe(task, now);
+                observe(task);
             }
         }
     }
@@ -196,18 +217,21 @@ final class CloudRecordings {
                 .toList();
     }
 
-    private void observe(Task task, Instant now) {
+    private void observe(Task task) {
+        Optional<ChannelMembers> present = members.apply(task.cname);
+        // The clock is read after the channel: a client who joined after the clock moved is never seen at an earlier time.
+        Instant now = clock.instant();
         if (task.emptySince != null && !now.isBefore(task.emptySince.plus(task.maxIdle))) {
-            task.end(CloudRecordingTask.State.EXITED, task.emptySince.plus(task.maxIdle));
+            end(task, CloudRecordingTask.State.EXITED, task.emptySince.plus(task.maxIdle));
             return;
         }
-        Optional<ChannelMembers> present = members.apply(task.cname);
         List<Long> publishers = present.map(ChannelMembers::broadcasters).orElse(List.of());
         for (Long publisher : publishers) {
             task.publishers.putIfAbsent(publisher, now);
         }
         if (task.firstMediaAt == null && !publishers.isEmpty()) {
             task.firstMediaAt = now;
+            notify(task, RecordingEvent.FILE_INFOS, now, new FileInfosDetails(files(task, now).get(0).fileName()));
         }
         boolean empty = present.map(m -> m.broadcasters().isEmpty() && m.audience().isEmpty()).orElse(true);
         if (!empty) {
@@ -215,6 +239,36 @@ final class CloudRecordings {
         } else if (task.emptySince == null) {
             task.emptySince = now;
         }
+        if (!now.isBefore(task.progressDueAt)) {
+            notify(task, RecordingEvent.UPLOADING_PROGRESS, now, new ProgressDetails(uploadProgress(task, now)));
+            task.progressDueAt = now.plus(PROGRESS_EVERY);
+        }
+    }
+
+    /** Ends the task at {@code at} and says so: its files, where they went, then its exit. */
+    private void end(Task task, CloudRecordingTask.State finalState, Instant at) {
+        task.end(finalState, at);
+        List<FileEntry> files = files(task, at);
+        if (!files.isEmpty()) {
+            notify(task, task.uploads ? RecordingEvent.UPLOADED : RecordingEvent.BACKUPED, at, new UploadedDetails(0, files));
+        }
+        notify(task, RecordingEvent.SESSION_EXIT, at, new ExitDetails(0));
+    }
+
+    private void notify(Task task, RecordingEvent event, Instant at, Record details) {
+        notifications.send(task.subject, task.noticeSequence++, event, at, details);
+    }
+
+    /**
+     * A slice a minute, each uploaded once the next one begins: the share of uploaded slices, ever closer to
+     * 10000 while the task runs.
+     */
+    private static int uploadProgress(Task task, Instant now) {
+        if (task.firstMediaAt == null) {
+            return 0;
+        }
+        long slices = Duration.between(task.firstMediaAt, now).toMinutes() + 1;
+        return (int) (FULL_PROGRESS * (slices - 1) / slices);
     }
 
     // ---- answers ----
@@ -422,15 +476,18 @@ final class CloudRecordings {
         final Duration maxIdle;
         final String prefix;
         final boolean uploads;
+        final AgoraNotifications.Subject subject;
         /** Each publisher, with when the recorder first saw them. */
         final Map<Long, Instant> publishers = new LinkedHashMap<>();
         Instant firstMediaAt;
         Instant emptySince;
         Instant endedAt;
+        Instant progressDueAt;
+        long noticeSequence;
         CloudRecordingTask.State state = CloudRecordingTask.State.RUNNING;
 
         Task(String sid, String resourceId, String cname, String uid, String mode, List<String> fileTypes, Duration maxIdle,
-             String prefix, boolean uploads) {
+             String prefix, boolean uploads, Instant startedAt) {
             this.sid = sid;
             this.resourceId = resourceId;
             this.cname = cname;
@@ -440,6 +497,8 @@ final class CloudRecordings {
             this.maxIdle = maxIdle;
             this.prefix = prefix;
             this.uploads = uploads;
+            this.subject = new AgoraNotifications.Subject(cname, uid, sid);
+            this.progressDueAt = startedAt.plus(PROGRESS_EVERY);
         }
 
         void end(CloudRecordingTask.State finalState, Instant at) {

@@ -1,0 +1,142 @@
+package io.rtcgate.emulator.agora;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtcgate.emulator.Digests;
+import io.rtcgate.emulator.EmulatorJson;
+import io.rtcgate.emulator.WebhookSender;
+import io.rtcgate.emulator.agora.CloudRecordingBodies.Notice;
+import io.rtcgate.emulator.agora.CloudRecordingBodies.NoticePayload;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Agora's message notification service (NCS, vendors.md §1.5, §4.1) as the emulator plays it for cloud
+ * recording: each event is posted as {@code {noticeId, productId: 3, eventType, notifyMs, payload}}, signed
+ * over the exact bytes sent with {@code Agora-Signature} (hex HMAC-SHA1) and {@code Agora-Signature-V2} (hex
+ * HMAC-SHA256) of the project's Notifications secret, and sent again, up to 3 times, while the receiver does
+ * not answer. Nothing is sent until a receiver is set. Thread-safe.
+ */
+final class AgoraNotifications implements AutoCloseable {
+
+    /** The cloud recording events the emulator sends: Agora's eventType, the module that reports it, its msgName. */
+    enum RecordingEvent {
+        FILE_INFOS(4, Module.SERVICE, "cloud_recording_file_infos"),
+        SESSION_EXIT(11, Module.SERVICE, "session_exit"),
+        UPLOADED(31, Module.UPLOADER, "uploaded"),
+        BACKUPED(32, Module.UPLOADER, "backuped"),
+        UPLOADING_PROGRESS(33, Module.UPLOADER, "uploading_progress"),
+        RECORDER_STARTED(40, Module.RECORDER, "recorder_started");
+
+        final int eventType;
+        final int serviceType;
+        final String msgName;
+
+        RecordingEvent(int eventType, Module module, String msgName) {
+            this.eventType = eventType;
+            this.serviceType = module.serviceType;
+            this.msgName = msgName;
+        }
+    }
+
+    /** The payload's {@code serviceType}: which part of cloud recording reports the event. */
+    private enum Module {
+        SERVICE(0), RECORDER(1), UPLOADER(2);
+
+        final int serviceType;
+
+        Module(int serviceType) {
+            this.serviceType = serviceType;
+        }
+    }
+
+    /** The task an event is about, as the payload names it. */
+    record Subject(String cname, String uid, String sid) {
+    }
+
+    /** Cloud recording's productId. */
+    static final int CLOUD_RECORDING = 3;
+    /** NCS gives up after three resends. */
+    static final int RETRIES = 3;
+    /** The receiver must answer within 10 s. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+    private record Receiver(URI url, String secret, WebhookSender sender) {
+    }
+
+    private final Clock clock;
+    private Receiver receiver;
+    private boolean dropping;
+
+    AgoraNotifications(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Sends every later event to {@code url}, signed with {@code secret}; the first resend waits {@code retryDelay}. */
+    synchronized void deliverTo(URI url, String secret, Duration retryDelay) {
+        Objects.requireNonNull(url, "url");
+        if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+            throw new IllegalArgumentException("notifications go to an absolute http(s) URL, not " + url);
+        }
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("notifications are signed with a secret; it must not be blank");
+        }
+        if (retryDelay == null || retryDelay.isNegative()) {
+            throw new IllegalArgumentException("the retry delay must be zero or positive, not " + retryDelay);
+        }
+        close();
+        WebhookSender sender = new WebhookSender("agora", RETRIES, retryDelay, ANSWER_TIMEOUT);
+        sender.dropDeliveries(dropping);
+        receiver = new Receiver(url, secret, sender);
+    }
+
+    /** While on, every notification is lost on the way (NCS does not guarantee delivery). */
+    synchronized void drop(boolean drop) {
+        dropping = drop;
+        if (receiver != null) {
+            receiver.sender().dropDeliveries(drop);
+        }
+    }
+
+    /** Every try of every notification since the receiver was set, oldest first. */
+    synchronized List<WebhookSender.Attempt> attempts() {
+        return receiver == null ? List.of() : receiver.sender().attempts();
+    }
+
+    /** Posts one event of {@code task}'s, the task's {@code sequence}-th, that happened at {@code happenedAt}. */
+    synchronized void send(Subject task, long sequence, RecordingEvent event, Instant happenedAt, Record details) {
+        if (receiver == null) {
+            return;
+        }
+        ObjectNode namedDetails = EmulatorJson.mapper().createObjectNode().put("msgName", event.msgName);
+        namedDetails.setAll((ObjectNode) EmulatorJson.mapper().valueToTree(details));
+        NoticePayload payload = new NoticePayload(task.cname(), task.uid(), task.sid(), sequence, happenedAt.toEpochMilli(),
+                event.serviceType, namedDetails);
+        String body = EmulatorJson.write(new Notice(UUID.randomUUID().toString(), CLOUD_RECORDING, event.eventType,
+                clock.millis(), payload));
+        receiver.sender().send(receiver.url(), headers(receiver.secret(), body), body);
+    }
+
+    /** The headers of a notification whose body is {@code body}: both signatures over its UTF-8 bytes. */
+    static Map<String, String> headers(String secret, String body) {
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        return Map.of(
+                "Content-Type", "application/json",
+                "Agora-Signature", Digests.hex(Digests.hmacSha1(key, body)),
+                "Agora-Signature-V2", Digests.hex(Digests.hmacSha256(key, body)));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (receiver != null) {
+            receiver.sender().close();
+            receiver = null;
+        }
+    }
+}
