@@ -133,8 +133,8 @@ final class ArtcCloudRecordings {
             throw invalid("NotifyAuthKey", "NotifyAuthKey must be 16 to 64 letters and digits.");
         }
         Set<String> notifyFormats = notifyFileUploadedFormats(request);
-        if (!channels.users(channel).exists() || (channels.users(channel).interactive().isEmpty()
-                && channels.users(channel).live().isEmpty())) {
+        ArtcChannelUsers present = channels.users(channel);
+        if (present.interactive().isEmpty() && present.live().isEmpty()) {
             throw new AliyunApiError(400, "InvalidParameter.ChannelId", channel + ", please check the ChannelId.");
         }
         if (tasks.values().stream().anyMatch(task -> task.channel.equals(channel) && task.state != State.STOPPED)) {
