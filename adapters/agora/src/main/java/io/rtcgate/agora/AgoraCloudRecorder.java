@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,16 +120,24 @@ public final class AgoraCloudRecorder implements CloudRecorder {
 
     @Override
     public RecordingStarted start(RecordingStartRequest request) {
+        return start(request, resource -> { });
+    }
+
+    /** Tells {@code reserved} of each resource id it acquires, before the start that uses it. */
+    @Override
+    public RecordingStarted start(RecordingStartRequest request, Consumer<VendorTaskId> reserved) {
         String uid = Long.toString(request.recorder().numeric());
         String token = request.recorderToken().orElseGet(() -> recorderToken(request.channel(), request.recorder().numeric()));
         StartRequest body = new StartRequest(request.channel(), uid, new StartClientRequest(token, recordingConfig(request),
                 new RecordingFileConfig(avFileTypes(request.formats())), storage));
         String resourceId = acquire(request.channel(), uid);
+        reserved.accept(VendorTaskId.unnamed(resourceId));
         Answer answer = withRetries("start", () -> rest.postForAnswer("start", startPath(resourceId, request.mode()), body));
         Optional<CodeAnswer> code = codeOf(answer);
         if (answer.status() == 400 && code.flatMap(c -> Optional.ofNullable(c.code())).orElse(0) == RESOURCE_EXPIRED) {
             LOG.info("agora start: resource id expired before the start reached Agora; acquiring another one");
             String fresh = acquire(request.channel(), uid);
+            reserved.accept(VendorTaskId.unnamed(fresh));
             answer = withRetries("start", () -> rest.postForAnswer("start", startPath(fresh, request.mode()), body));
             return started(answer, fresh);
         }

@@ -86,6 +86,20 @@ class AgoraCloudRecorderTest {
     }
 
     @Test
+    void eachAcquiredResourceIsToldBeforeTheStartThatUsesIt() {
+        List<String> told = new java.util.ArrayList<>();
+        List<Integer> startsSeenWhenTold = new java.util.ArrayList<>();
+        RecordingStarted start = recorder.start(request(RecordingMode.MIX, Set.of(RecordingFormat.HLS)), resource -> {
+            told.add(resource.resourceId().orElseThrow());
+            assertTrue(resource.taskId().isEmpty(), "a reserved resource has no task yet");
+            startsSeenWhenTold.add(request("cloud_recording.start").size());
+        });
+
+        assertEquals(List.of(start.task().resourceId().orElseThrow()), told);
+        assertEquals(List.of(0), startsSeenWhenTold, "told before the start was asked for");
+    }
+
+    @Test
     void theWireFormatsAreAgoras() throws JsonProcessingException {
         agora.emulator.joinChannel(CHANNEL, HOST, true);
         recorder.start(new RecordingStartRequest(CHANNEL, RECORDER, Optional.empty(), RecordingMode.MIX, Set.of(RecordingFormat.MP4),

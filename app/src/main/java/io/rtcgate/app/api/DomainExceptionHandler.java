@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.idempotency.IdempotencyKeyReusedException;
 import io.rtcgate.domain.DomainException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
@@ -56,6 +57,8 @@ public class DomainExceptionHandler implements ExceptionHandler<DomainException,
             return HttpStatus.FORBIDDEN;
         } else if (exception instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;
+        } else if (exception instanceof IdempotencyKeyReusedException) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
         } else if (exception instanceof ConflictException) {
             return HttpStatus.CONFLICT;
         } else if (exception instanceof TooManyAttemptsException) {

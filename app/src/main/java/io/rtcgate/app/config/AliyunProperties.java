@@ -3,10 +3,13 @@ package io.rtcgate.app.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code rtcgate.vendors.aliyun.*}: ApsaraVideo Live domains and URL signing, ARTC and OpenAPI credentials,
- * and the interactive messaging (IM) application ({@code im-app-id}, {@code im-app-key}, {@code im-app-sign}).
+ * the interactive messaging (IM) application ({@code im-app-id}, {@code im-app-key}, {@code im-app-sign}), and
+ * ARTC cloud recording: the OSS bucket it writes to ({@code recording-storage.*}) and the gateway's public URL
+ * of {@code /callbacks/aliyun/recording} ({@code recording-callback-url}); recording is offered with both.
  */
 @ConfigurationProperties("rtcgate.vendors.aliyun")
 public class AliyunProperties {
@@ -99,4 +102,43 @@ public class AliyunProperties {
     public void setUrlExpireSeconds(long urlExpireSeconds) { this.urlExpireSeconds = urlExpireSeconds; }
     public boolean isHttpsPlayback() { return httpsPlayback; }
     public void setHttpsPlayback(boolean httpsPlayback) { this.httpsPlayback = httpsPlayback; }
+    @Nullable
+    public String getRecordingCallbackUrl() { return recordingCallbackUrl; }
+    public void setRecordingCallbackUrl(@Nullable String recordingCallbackUrl) { this.recordingCallbackUrl = recordingCallbackUrl; }
+    public RecordingStorage getRecordingStorage() { return recordingStorage; }
+    public void setRecordingStorage(RecordingStorage recordingStorage) { this.recordingStorage = recordingStorage; }
+
+    @Nullable
+    private String recordingCallbackUrl;
+    private RecordingStorage recordingStorage = new RecordingStorage();
+
+    /**
+     * {@code rtcgate.vendors.aliyun.recording-storage.*}: the OSS bucket, its endpoint, and the directories files
+     * go under. Aliyun writes with its own service role, so there are no keys to give.
+     */
+    @ConfigurationProperties("recording-storage")
+    public static class RecordingStorage {
+
+        @Nullable
+        private String bucket;
+        @Nullable
+        private String endpoint;
+        @Nullable
+        private List<String> fileNamePrefix;
+
+        /** Whether any of the settings is given; then the required ones must be. */
+        public boolean isConfigured() {
+            return bucket != null || endpoint != null || fileNamePrefix != null;
+        }
+
+        @Nullable
+        public String getBucket() { return bucket; }
+        public void setBucket(@Nullable String bucket) { this.bucket = bucket; }
+        @Nullable
+        public String getEndpoint() { return endpoint; }
+        public void setEndpoint(@Nullable String endpoint) { this.endpoint = endpoint; }
+        @Nullable
+        public List<String> getFileNamePrefix() { return fileNamePrefix; }
+        public void setFileNamePrefix(@Nullable List<String> fileNamePrefix) { this.fileNamePrefix = fileNamePrefix; }
+    }
 }

@@ -11,6 +11,11 @@ import io.rtcgate.domain.messaging.MessagingService;
 import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomIdGenerator;
 import io.rtcgate.domain.room.RoomService;
+import io.rtcgate.domain.recording.RecordingService;
+import io.rtcgate.domain.recording.RecordingStore;
+import io.rtcgate.domain.idempotency.IdempotencyStore;
+import io.rtcgate.domain.idempotency.IdempotentRequests;
+import java.security.SecureRandom;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.session.AccessTokenIssuer;
 import io.rtcgate.domain.session.DeviceSessionService;
@@ -79,8 +84,21 @@ public class DomainWiring {
 
     @Singleton
     RoomService roomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
-                            RoomChannels channels, VendorCleanups cleanups, Clock clock) {
-        return new RoomService(rooms, ids, router, ports, channels, cleanups, clock);
+                            RoomChannels channels, VendorCleanups cleanups, RecordingService recordings, Clock clock) {
+        return new RoomService(rooms, ids, router, ports, channels, cleanups, recordings, clock);
+    }
+
+    @Singleton
+    RecordingService recordingService(RecordingStore recordings, RoomStore rooms, VendorPorts ports, RoomIdGenerator ids,
+                                      RecordingProperties properties, Clock clock) {
+        return new RecordingService(recordings, rooms, ports, () -> ids.next().toString(), new SecureRandom(), clock,
+                properties.getReconcileInterval());
+    }
+
+    /** A repeated request waits this long for the first one's answer: longer than any vendor call it makes. */
+    @Singleton
+    IdempotentRequests idempotentRequests(IdempotencyStore store, VendorCallProperties calls, Clock clock) {
+        return new IdempotentRequests(store, clock, calls.getVendorCallTimeout().multipliedBy(4), Duration.ofMillis(50));
     }
 
     /** The durable queue of vendor clean-ups and what each kind does. */

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.rtcgate.agora.AgoraPorts;
 import io.rtcgate.agora.AgoraRecordingStorage;
+import io.rtcgate.aliyun.AliyunRecordingStorage;
 import io.rtcgate.agora.AgoraSettings;
 import io.rtcgate.aliyun.AliyunImSettings;
 import io.rtcgate.aliyun.AliyunLiveDomains;
@@ -45,6 +46,7 @@ public class VendorWiring {
     /** Live domains for the embedded default: nothing resolves them, they only give URLs their shape. */
     private static final String EMBEDDED_PUSH_DOMAIN = "push.rtcgate.localhost";
     private static final String EMBEDDED_PLAY_DOMAIN = "play.rtcgate.localhost";
+    private static final String ALIYUN_RECORDING_CALLBACKS = "/callbacks/aliyun/recording";
 
     @Context
     VendorPorts vendorPorts(EmulatorFleet emulators, AgoraProperties agora, TencentProperties tencent,
@@ -69,13 +71,15 @@ public class VendorWiring {
             return Optional.of(new AgoraSettings(credentials.appId(), credentials.appCertificate(),
                     credentials.customerKey(), credentials.customerSecret(), URI.create(emulator.baseUrl()), timeout)
                     .withRecordingStorage(new AgoraRecordingStorage(storage.vendor(), storage.region(), storage.bucket(),
-                            storage.accessKey(), storage.secretKey(), List.of("rtcgate"))));
+                            storage.accessKey(), storage.secretKey(), List.of("rtcgate")))
+                    .withCallbackSecret(emulators.callbackSecret()));
         }
         if (!agora.isEnabled()) {
             return Optional.empty();
         }
         AgoraSettings settings = configured(() -> new AgoraSettings(agora.getAppId(), agora.getAppCertificate(),
-                agora.getCustomerKey(), agora.getCustomerSecret(), URI.create(agora.getBaseUrl()), timeout));
+                agora.getCustomerKey(), agora.getCustomerSecret(), URI.create(agora.getBaseUrl()), timeout)
+                .withCallbackSecret(agora.getCallbackSecret()));
         var storage = agora.getRecordingStorage();
         if (storage == null || !storage.isConfigured()) {
             return Optional.of(settings);
@@ -120,14 +124,29 @@ public class VendorWiring {
         if (emulators.aliyun().isPresent()) {
             var emulator = emulators.aliyun().get();
             var credentials = emulator.credentials();
+            var bucket = emulator.recordingStorage();
             return Optional.of(new AliyunSettings(credentials.accessKeyId(), credentials.accessKeySecret(),
                     aliyun.getRegion(), emulator.hostAndPort(), HTTP, credentials.artcAppId(), credentials.artcAppKey(),
                     liveDomains, timeout, new AliyunImSettings(credentials.imAppId(), credentials.imAppKey(),
-                            credentials.imAppSign(), aliyun.getImTokenTtl())));
+                            credentials.imAppSign(), aliyun.getImTokenTtl()))
+                    // the emulator's own bucket, and the gateway's callback URL under a name the emulator resolves
+                    .withRecording(new AliyunRecordingStorage(bucket.bucket(), bucket.endpoint(), List.of("rtcgate")),
+                            EmulatorFleet.GATEWAY_URL.resolve(ALIYUN_RECORDING_CALLBACKS)));
         }
-        return Optional.of(configured(() -> new AliyunSettings(aliyun.getAccessKeyId(), aliyun.getAccessKeySecret(),
+        AliyunSettings settings = configured(() -> new AliyunSettings(aliyun.getAccessKeyId(), aliyun.getAccessKeySecret(),
                 aliyun.getRegion(), aliyun.getEndpoint(), aliyun.getProtocol(), aliyun.getArtcAppId(),
-                aliyun.getArtcAppKey(), liveDomains, timeout, imSettings(aliyun))));
+                aliyun.getArtcAppKey(), liveDomains, timeout, imSettings(aliyun)));
+        var storage = aliyun.getRecordingStorage();
+        if (!storage.isConfigured() && aliyun.getRecordingCallbackUrl() == null) {
+            return Optional.of(settings);
+        }
+        if (aliyun.getRecordingCallbackUrl() == null) {
+            throw new ConfigurationException("rtcgate.vendors.aliyun.recording-callback-url must be set with recording-storage.*:"
+                    + " the gateway's public URL of " + ALIYUN_RECORDING_CALLBACKS);
+        }
+        return Optional.of(configured(() -> settings.withRecording(new AliyunRecordingStorage(storage.getBucket(),
+                storage.getEndpoint(), storage.getFileNamePrefix() == null ? List.of() : storage.getFileNamePrefix()),
+                URI.create(aliyun.getRecordingCallbackUrl()))));
     }
 
     /**

@@ -57,12 +57,18 @@ public final class WireClient {
     }
 
     public Reply post(String path, String bearer, String body) {
+        return post(path, bearer, body, Map.of());
+    }
+
+    /** A JSON POST with extra headers ({@code Idempotency-Key}, a vendor's signature). */
+    public Reply post(String path, String bearer, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

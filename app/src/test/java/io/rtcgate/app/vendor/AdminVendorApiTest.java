@@ -22,6 +22,7 @@ class AdminVendorApiTest extends VendorApiTestBase {
     /** A capability nobody has called yet on this gateway. */
     private static final Map<String, Object> UNTOUCHED = healthEntry(0, null, null);
     /** Only capabilities whose calls reach the vendor's cloud have errors to show; local signing has none. */
+    private static final String[] TENCENT = {"rtc", "channel-admin", "recording", "recording-callbacks"};
     private static final List<String> CALLS_THE_VENDOR = List.of("channel-admin", "participant-list", "message-groups", "recording");
 
     @Test
@@ -30,10 +31,10 @@ class AdminVendorApiTest extends VendorApiTestBase {
 
         assertEquals(200, reply.status(), reply.body());
         assertEquals(List.of(
-                view("agora", "up", "rtc", "channel-admin", "participant-list", "recording"),
-                view("tencent", "up", "rtc", "channel-admin"),
-                view("aliyun", "up", "rtc", "stream-urls", "channel-admin", "participant-list", "im-tokens", "message-groups",
-                        "stream-callbacks")), reply.list());
+                view("agora", "up", "rtc", "channel-admin", "participant-list", "recording", "recording-callbacks"),
+                view("tencent", "up", TENCENT),
+                view("aliyun", "up", "rtc", "stream-urls", "channel-admin", "participant-list", "recording", "im-tokens",
+                        "message-groups", "stream-callbacks", "recording-callbacks")), reply.list());
     }
 
     @ParameterizedTest
@@ -42,7 +43,7 @@ class AdminVendorApiTest extends VendorApiTestBase {
         Reply reply = setVendorState(admin(), "tencent", state);
 
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(view("tencent", state, "rtc", "channel-admin"), reply.json());
+        assertEquals(view("tencent", state, TENCENT), reply.json());
         assertEquals(state, vendorView("tencent").get("state"));
         assertEquals("up", vendorView("agora").get("state"), "other vendors keep their state");
         assertEquals("up", vendorView("aliyun").get("state"));

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,7 @@ public final class WebhookSender implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final AtomicBoolean dropping = new AtomicBoolean();
+    private final Map<String, String> hosts = new ConcurrentHashMap<>();
 
     /**
      * @param maxRetries how many times a delivery that failed is sent again
@@ -61,6 +63,14 @@ public final class WebhookSender implements AutoCloseable {
     public void send(URI url, Map<String, String> headers, String body) {
         Map<String, String> copied = Map.copyOf(headers);
         scheduler.execute(() -> attempt(url, copied, body, 1));
+    }
+
+    /**
+     * Sends what is addressed to {@code host} to {@code target} ({@code host:port}) instead, as an entry in
+     * a hosts file would: a callback URL the gateway hands out before it knows its own port still arrives.
+     */
+    public void resolve(String host, String target) {
+        hosts.put(host, target);
     }
 
     /** While on, every delivery is lost on the way: the receiver never sees it. */
@@ -92,7 +102,10 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private int post(URI url, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+        String target = hosts.get(url.getHost());
+        URI resolved = target == null ? url : URI.create(url.getScheme() + "://" + target + url.getRawPath()
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolved).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {

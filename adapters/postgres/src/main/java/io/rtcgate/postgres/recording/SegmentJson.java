@@ -1,5 +1,6 @@
 package io.rtcgate.postgres.recording;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -18,6 +19,7 @@ import java.util.Optional;
 
 /** One element of the {@code segments} column: a recording's part on one vendor, as JSON. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record SegmentJson(
         String vendor,
         String channel,
@@ -30,6 +32,7 @@ record SegmentJson(
         @Nullable @JsonProperty("ended_at") Instant endedAt) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FileJson(
             String name,
             @JsonProperty("track_type") String trackType,

@@ -10,15 +10,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackInbox;
 import io.rtcgate.domain.callback.CallbackKind;
-import io.rtcgate.domain.callback.CallbackRequest;
 import io.rtcgate.domain.vendor.Vendor;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Aliyun's publish / publish_done callbacks, at the AUI AppServer's path and at the gateway's own. No
@@ -34,8 +28,6 @@ public class StreamCallbackController {
     static final String GATEWAY_PATH = "/callbacks/aliyun/stream";
     /** Aliyun's callbacks are a few hundred bytes; anything much larger is not one. */
     static final int MAX_BODY = 16 * 1024;
-    /** Headers that are never any vendor's business, and so never reach the inbox. */
-    private static final Set<String> NEVER_KEPT = Set.of("authorization", "cookie", "proxy-authorization");
 
     private final CallbackInbox inbox;
 
@@ -59,20 +51,13 @@ public class StreamCallbackController {
     }
 
     private CallbackAnswer receive(HttpRequest<?> request, String body) {
-        if (body.length() > MAX_BODY || body.indexOf('\0') >= 0) {
-            throw new InvalidInputException("body", "body must be a form of at most " + MAX_BODY + " characters");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        request.getHeaders().forEach((name, values) -> {
-            if (!values.isEmpty() && !NEVER_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
-                headers.putIfAbsent(name, values.get(0));
-            }
-        });
-        String query = request.getUri().getRawQuery();
         CallbackInbox.Receipt receipt = inbox.receive(Vendor.ALIYUN, CallbackKind.STREAM,
-                new CallbackRequest(request.getMethodName(), query, headers, body));
-        String outcome = receipt.duplicate() ? "duplicate"
-                : receipt.outcome().map(done -> done.result().wireName()).orElse("queued");
-        return new CallbackAnswer(200, "ok", outcome);
+                CallbackRequests.of(request, body, MAX_BODY));
+        return new CallbackAnswer(200, "ok", outcomeOf(receipt));
+    }
+
+    /** What became of a delivery: applied, ignored, duplicate, or queued (left for the worker). */
+    static String outcomeOf(CallbackInbox.Receipt receipt) {
+        return receipt.duplicate() ? "duplicate" : receipt.outcome().map(done -> done.result().wireName()).orElse("queued");
     }
 }

@@ -125,6 +125,14 @@ public final class AliyunEmulator extends VendorEmulator {
         return recordings.tasks();
     }
 
+    /**
+     * Delivers recording callbacks addressed to {@code host} to {@code target} ({@code host:port}): the
+     * embedded gateway hands out its callback URL before it knows the port it will listen on.
+     */
+    public void resolveCallbackHost(String host, String target) {
+        recordingCallbacks.resolve(host, target);
+    }
+
     /** Every try of every cloud recording callback so far, oldest first. */
     public List<WebhookSender.Attempt> recordingCallbacks() {
         return recordingCallbacks.attempts();

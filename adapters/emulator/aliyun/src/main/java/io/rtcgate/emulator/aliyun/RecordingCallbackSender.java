@@ -65,6 +65,10 @@ final class RecordingCallbackSender implements AutoCloseable {
         webhooks.dropDeliveries(drop);
     }
 
+    void resolve(String host, String target) {
+        webhooks.resolve(host, target);
+    }
+
     List<WebhookSender.Attempt> attempts() {
         return webhooks.attempts();
     }
