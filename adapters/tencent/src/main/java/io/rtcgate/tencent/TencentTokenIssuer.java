@@ -5,6 +5,7 @@ import io.rtcgate.domain.vendor.JoinCredential;
 import io.rtcgate.domain.vendor.JoinRequest;
 import io.rtcgate.domain.vendor.JoinTokenIssuer;
 import io.rtcgate.domain.vendor.Vendor;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -26,16 +27,21 @@ public final class TencentTokenIssuer implements JoinTokenIssuer {
 
     @Override
     public JoinCredential issue(JoinRequest request) {
-        long ttlSeconds = request.ttl().toSeconds();
-        if (ttlSeconds < 1) {
-            throw new IllegalArgumentException("a UserSig must be valid for at least one second, got " + request.ttl());
-        }
         // The library stamps TLS.time from the system clock itself; reading it first means the stated
         // expiry is never later than the real one.
         long issuedAt = Instant.now().getEpochSecond();
-        String userSig = signer.genUserSig(request.userId(), ttlSeconds);
+        String userSig = userSig(request.userId(), request.ttl());
         return new JoinCredential(Vendor.TENCENT, String.valueOf(sdkAppId), request.channel(), request.userId(),
-                Optional.empty(), userSig, Instant.ofEpochSecond(issuedAt + ttlSeconds), request.role(), Map.of());
+                Optional.empty(), userSig, Instant.ofEpochSecond(issuedAt + request.ttl().toSeconds()), request.role(), Map.of());
+    }
+
+    /** A UserSig for {@code userId}, valid for {@code ttl} (whole seconds) from now: a user's, or a recording robot's. */
+    String userSig(String userId, Duration ttl) {
+        long ttlSeconds = ttl.toSeconds();
+        if (ttlSeconds < 1) {
+            throw new IllegalArgumentException("a UserSig must be valid for at least one second, got " + ttl);
+        }
+        return signer.genUserSig(userId, ttlSeconds);
     }
 
     @Override
