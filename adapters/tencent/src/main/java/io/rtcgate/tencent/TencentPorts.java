@@ -1,6 +1,7 @@
 package io.rtcgate.tencent;
 
 import io.rtcgate.domain.vendor.VendorPort;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every port Tencent TRTC offers, built from its settings: one line per capability. */
@@ -11,8 +12,15 @@ public final class TencentPorts {
 
     public static List<VendorPort> create(TencentSettings settings) {
         var trtc = TrtcClients.create(settings);
-        return List.of(
-                new TencentTokenIssuer(settings),
-                new TencentChannelAdmin(settings, trtc));
+        TencentTokenIssuer tokens = new TencentTokenIssuer(settings);
+        List<VendorPort> ports = new ArrayList<>(List.of(
+                tokens,
+                new TencentChannelAdmin(settings, trtc)));
+        // Cloud recording is offered only with storage to upload to, and its callbacks with it.
+        if (settings.recordingStorage().isPresent()) {
+            ports.add(new TencentCloudRecorder(settings, trtc, tokens));
+            ports.add(new TencentRecordingCallbacks(settings));
+        }
+        return List.copyOf(ports);
     }
 }
