@@ -121,14 +121,14 @@ public final class Recording {
     /**
      * The vendor answered a start, or a callback named the task a start began (a crash may have lost the
      * answer): a STARTING recording is RECORDING; one stopped while its start was in flight (STOPPING, no
-     * task yet) keeps stopping and now knows the task to stop.
+     * task id yet, at most a reserved resource) keeps stopping and now knows the task to stop.
      */
     public Recording startAnswered(VendorTaskId task, Instant now) {
         Objects.requireNonNull(task, "task");
         if (state == RecordingState.STARTING) {
             return started(task, now);
         }
-        if (state == RecordingState.STOPPING && current().task().isEmpty()) {
+        if (state == RecordingState.STOPPING && current().task().flatMap(VendorTaskId::taskId).isEmpty()) {
             return copy(state, replaceCurrent(current().named(task)), null, now);
         }
         throw new ConflictException("recording " + id + " is " + state.wireName() + " and cannot take a started task");

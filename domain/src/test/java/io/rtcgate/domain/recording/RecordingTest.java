@@ -214,4 +214,18 @@ class RecordingTest {
                 () -> new RecordingStopped(RecordingStopped.Outcome.NOTHING_RECORDED, List.of(FILE)));
         assertThrows(IllegalArgumentException.class, () -> new VendorTaskId(Optional.empty(), Optional.empty()));
     }
+
+    @Test
+    void aStartAnsweredAfterTheStopNamesTheTaskOnItsReservedResource() {
+        Recording reserved = RecordingLifecycleTest.requested().starting(T0)
+                .resourceReserved(VendorTaskId.unnamed("rid-1"), T0);
+        Recording stopping = reserved.stopping(T1);
+
+        Recording named = stopping.startAnswered(VendorTaskId.agora("rid-1", "sid-1"), T2);
+
+        assertEquals(RecordingState.STOPPING, named.state());
+        assertEquals(Optional.of(VendorTaskId.agora("rid-1", "sid-1")), named.current().task());
+        assertThrows(ConflictException.class, () -> named.startAnswered(VendorTaskId.agora("rid-1", "sid-2"), T2),
+                "a known task is not replaced");
+    }
 }

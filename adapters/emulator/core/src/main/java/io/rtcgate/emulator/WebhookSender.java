@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,8 @@ public final class WebhookSender implements AutoCloseable {
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final AtomicBoolean dropping = new AtomicBoolean();
     private final Map<String, String> hosts = new ConcurrentHashMap<>();
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean holding;
 
     /**
      * @param maxRetries how many times a delivery that failed is sent again
@@ -60,9 +63,25 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     /** Sends {@code body} to {@code url} with {@code headers}, in the background. */
-    public void send(URI url, Map<String, String> headers, String body) {
+    public synchronized void send(URI url, Map<String, String> headers, String body) {
         Map<String, String> copied = Map.copyOf(headers);
+        if (holding) {
+            held.add(() -> attempt(url, copied, body, 1));
+            return;
+        }
         scheduler.execute(() -> attempt(url, copied, body, 1));
+    }
+
+    /**
+     * While on, deliveries wait (a vendor's callbacks that arrive late); turned off, the waiting ones go out
+     * in the order they were sent.
+     */
+    public synchronized void holdDeliveries(boolean hold) {
+        holding = hold;
+        if (!hold) {
+            held.forEach(scheduler::execute);
+            held.clear();
+        }
     }
 
     /**

@@ -180,6 +180,11 @@ public final class AgoraEmulator extends VendorEmulator {
         notifications.deliverTo(url, secret, retryDelay);
     }
 
+    /** While on, notifications wait, as late ones do; turned off, the waiting ones go out in order. */
+    public void holdNotifications(boolean hold) {
+        notifications.hold(hold);
+    }
+
     /** While on, every notification is lost on the way, as NCS does not guarantee delivery; its try reads as dropped. */
     public void dropNotifications(boolean drop) {
         notifications.drop(drop);

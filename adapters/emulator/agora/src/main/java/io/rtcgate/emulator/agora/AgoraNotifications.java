@@ -73,6 +73,7 @@ final class AgoraNotifications implements AutoCloseable {
     private final Clock clock;
     private Receiver receiver;
     private boolean dropping;
+    private boolean holding;
 
     AgoraNotifications(Clock clock) {
         this.clock = clock;
@@ -93,7 +94,16 @@ final class AgoraNotifications implements AutoCloseable {
         close();
         WebhookSender sender = new WebhookSender("agora", RETRIES, retryDelay, ANSWER_TIMEOUT);
         sender.dropDeliveries(dropping);
+        sender.holdDeliveries(holding);
         receiver = new Receiver(url, secret, sender);
+    }
+
+    /** While on, notifications wait; turned off, they go out in order. */
+    synchronized void hold(boolean hold) {
+        holding = hold;
+        if (receiver != null) {
+            receiver.sender().holdDeliveries(hold);
+        }
     }
 
     /** While on, every notification is lost on the way (NCS does not guarantee delivery). */
