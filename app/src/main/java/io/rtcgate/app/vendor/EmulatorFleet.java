@@ -66,6 +66,7 @@ public class EmulatorFleet {
         }
         URI gateway = event.getSource().getURI();
         agora.deliverNotificationsTo(gateway.resolve("/callbacks/agora"), callbackSecret);
+        tencent.deliverCallbacksTo(gateway.resolve("/callbacks/tencent"), callbackSecret);
         aliyun.resolveCallbackHost(GATEWAY_URL.getHost(), gateway.getHost() + ":" + gateway.getPort());
     }
 

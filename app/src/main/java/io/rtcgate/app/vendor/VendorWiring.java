@@ -6,6 +6,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.rtcgate.agora.AgoraPorts;
 import io.rtcgate.agora.AgoraRecordingStorage;
 import io.rtcgate.aliyun.AliyunRecordingStorage;
+import io.rtcgate.tencent.TencentRecordingStorage;
 import io.rtcgate.agora.AgoraSettings;
 import io.rtcgate.aliyun.AliyunImSettings;
 import io.rtcgate.aliyun.AliyunLiveDomains;
@@ -101,8 +102,12 @@ public class VendorWiring {
         if (emulators.tencent().isPresent()) {
             var emulator = emulators.tencent().get();
             var credentials = emulator.credentials();
+            var storage = emulator.recordingStorage();
             return Optional.of(new TencentSettings(credentials.sdkAppId(), credentials.userSigKey(),
-                    credentials.secretId(), credentials.secretKey(), tencent.getRegion(), emulator.hostAndPort(), HTTP, timeout));
+                    credentials.secretId(), credentials.secretKey(), tencent.getRegion(), emulator.hostAndPort(), HTTP, timeout)
+                    .withRecordingStorage(new TencentRecordingStorage(storage.vendor(), storage.region(), storage.bucket(),
+                            storage.accessKey(), storage.secretKey(), List.of("rtcgate")))
+                    .withCallbackKey(emulators.callbackSecret()));
         }
         if (!tencent.isEnabled()) {
             return Optional.empty();
@@ -110,9 +115,20 @@ public class VendorWiring {
         if (tencent.getSdkAppId() == null) {
             throw new ConfigurationException("rtcgate.vendors.tencent.sdk-app-id must be set when Tencent is enabled");
         }
-        return Optional.of(configured(() -> new TencentSettings(tencent.getSdkAppId(), tencent.getUserSigKey(),
+        TencentSettings settings = configured(() -> new TencentSettings(tencent.getSdkAppId(), tencent.getUserSigKey(),
                 tencent.getSecretId(), tencent.getSecretKey(), tencent.getRegion(), tencent.getEndpoint(),
-                tencent.getProtocol(), timeout)));
+                tencent.getProtocol(), timeout).withCallbackKey(tencent.getCallbackKey()));
+        var storage = tencent.getRecordingStorage();
+        if (!storage.isConfigured()) {
+            return Optional.of(settings);
+        }
+        if (storage.getVendor() == null) {
+            throw new ConfigurationException("rtcgate.vendors.tencent.recording-storage.vendor must be set with the other"
+                    + " recording-storage settings (0 Tencent COS, 1 AWS S3)");
+        }
+        return Optional.of(configured(() -> settings.withRecordingStorage(new TencentRecordingStorage(storage.getVendor(),
+                storage.getRegion(), storage.getBucket(), storage.getAccessKey(), storage.getSecretKey(),
+                storage.getFileNamePrefix() == null ? List.of() : storage.getFileNamePrefix()))));
     }
 
     private static Optional<AliyunSettings> aliyunSettings(EmulatorFleet emulators, AliyunProperties aliyun,

@@ -164,10 +164,13 @@ public final class Recording {
         return copy(state, replaceCurrent(current().named(task)), null, now);
     }
 
-    /** The vendor reported the files so far (by a query or a callback); RECORDING or STOPPING. */
+    /**
+     * The vendor reported files (by a query or a callback): RECORDING, STOPPING, or COMPLETED, since vendors
+     * tell of uploads that finish after the task stopped.
+     */
     public Recording filesReported(List<RecordingFile> files, Instant now) {
         Objects.requireNonNull(files, "files");
-        if (state != RecordingState.RECORDING && state != RecordingState.STOPPING) {
+        if (state != RecordingState.RECORDING && state != RecordingState.STOPPING && state != RecordingState.COMPLETED) {
             throw new ConflictException("cannot take files for recording " + id + " while it is " + state.wireName());
         }
         return copy(state, replaceCurrent(current().withFiles(files)), null, now);

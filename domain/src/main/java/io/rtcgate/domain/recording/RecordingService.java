@@ -161,6 +161,11 @@ public final class RecordingService implements RoomJobs {
                     + " and its vendor task ended by itself");
         }
         Recording adopted = unknownTask.isPresent() ? recording.startAnswered(unknownTask.get(), now) : recording;
+        if (adopted.state() == RecordingState.COMPLETED && notice.event() == RecordingNotice.Event.FILES) {
+            // uploads that finished after the task stopped
+            recordings.update(adopted.filesReported(notice.files(), now));
+            return CallbackOutcome.applied("recording " + recording.id() + " took the files of " + notice.vendorEvent());
+        }
         if (adopted.state().isFinal()) {
             return CallbackOutcome.ignored("recording " + recording.id() + " is " + recording.state().wireName() + ": "
                     + notice.vendorEvent() + " changes nothing");

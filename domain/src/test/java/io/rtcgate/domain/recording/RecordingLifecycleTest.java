@@ -46,7 +46,7 @@ class RecordingLifecycleTest {
             RecordingState.STOPPING, Map.of("completed", RecordingState.COMPLETED, "failed", RecordingState.FAILED,
                     "filesReported", RecordingState.STOPPING, "recorderMoved", RecordingState.STOPPING,
                     "heard", RecordingState.STOPPING),
-            RecordingState.COMPLETED, Map.of("heard", RecordingState.COMPLETED),
+            RecordingState.COMPLETED, Map.of("heard", RecordingState.COMPLETED, "filesReported", RecordingState.COMPLETED),
             RecordingState.FAILED, Map.of("heard", RecordingState.FAILED));
 
     private static final Map<String, BiFunction<Recording, Instant, Recording>> COMMANDS = Map.ofEntries(
