@@ -27,6 +27,8 @@ import io.rtcgate.domain.recording.TaskState;
 import io.rtcgate.domain.recording.TrackType;
 import io.rtcgate.domain.recording.UploadStatus;
 import io.rtcgate.domain.recording.VendorTaskId;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
 import java.net.URI;
@@ -118,8 +120,9 @@ public final class AliyunCloudRecorder implements CloudRecorder {
         String channel = ArtcIds.require(request.channel(), "channel", "start");
         long idleSeconds = request.maxIdleTime().toSeconds();
         if (idleSeconds < MIN_IDLE_SECONDS || idleSeconds > MAX_IDLE_SECONDS) {
-            throw refused("start", "Aliyun takes a MaxIdleTime of " + MIN_IDLE_SECONDS + " to " + MAX_IDLE_SECONDS
-                    + " s, not " + idleSeconds + " s");
+            // the caller's choice, not Aliyun's failure: named as the API's field
+            throw new InvalidInputException("max_idle_seconds", "Aliyun records with max_idle_seconds from "
+                    + MIN_IDLE_SECONDS + " to " + MAX_IDLE_SECONDS + ", not " + idleSeconds);
         }
         List<String> users = publishers(channel);
         StartRtcCloudRecordingRequest start = new StartRtcCloudRecordingRequest();
@@ -196,8 +199,8 @@ public final class AliyunCloudRecorder implements CloudRecorder {
         describe.setChannelId(channel);
         List<String> interactive = client.call("start", describe).getInteractiveUserList();
         if (interactive == null || interactive.isEmpty()) {
-            throw refused("start", "nobody publishes in channel " + channel
-                    + ", and Aliyun records only users it subscribes when the task starts");
+            throw new ConflictException("nobody publishes in channel " + channel + " yet: Aliyun records only the users"
+                    + " who publish when the recording starts, so start it once the anchor publishes");
         }
         if (interactive.size() > MAX_SUBSCRIBED) {
             LOG.warn("aliyun start: channel {} has {} publishers; Aliyun records at most {}, the first of them",

@@ -25,6 +25,8 @@ import io.rtcgate.domain.recording.UploadStatus;
 import io.rtcgate.domain.recording.VendorTaskId;
 import io.rtcgate.domain.vendor.ParticipantRole;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.domain.vendor.VendorPort;
 import io.rtcgate.emulator.FaultKind;
@@ -176,11 +178,10 @@ class AliyunCloudRecorderTest {
     void nobodyPublishingIsRefusedBeforeAnythingIsStarted() {
         aliyun.join(CHANNEL, "carol", ParticipantRole.AUDIENCE);
 
-        VendorException refused = assertThrows(VendorException.class,
+        ConflictException refused = assertThrows(ConflictException.class,
                 () -> recorder.start(request(RecordingMode.MIX, Set.of(RecordingFormat.HLS))));
 
-        assertEquals(VendorException.Kind.REJECTED, refused.kind());
-        assertEquals("start", refused.operation());
+        assertTrue(refused.getMessage().contains("nobody publishes in channel " + CHANNEL), refused.getMessage());
         assertEquals(List.of("DescribeChannelUsers"), aliyun.emulator.requests().stream().map(RecordedRequest::action).toList());
     }
 
@@ -189,10 +190,11 @@ class AliyunCloudRecorderTest {
     void anIdleTimeOutsideAliyunsRangeIsRefusedUnsent(long seconds) {
         aliyun.join(CHANNEL, "alice", ParticipantRole.HOST);
 
-        VendorException refused = assertThrows(VendorException.class, () -> recorder.start(new RecordingStartRequest(CHANNEL, RECORDER,
-                Optional.empty(), RecordingMode.MIX, Set.of(RecordingFormat.HLS), Duration.ofSeconds(seconds), Optional.empty())));
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> recorder.start(new RecordingStartRequest(
+                CHANNEL, RECORDER, Optional.empty(), RecordingMode.MIX, Set.of(RecordingFormat.HLS), Duration.ofSeconds(seconds),
+                Optional.empty())));
 
-        assertEquals(VendorException.Kind.REJECTED, refused.kind());
+        assertEquals("max_idle_seconds", refused.field());
         assertTrue(refused.getMessage().contains("10 to 14400"), refused.getMessage());
         assertEquals(List.of(), aliyun.emulator.requests());
     }

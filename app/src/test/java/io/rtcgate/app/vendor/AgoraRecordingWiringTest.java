@@ -1,14 +1,29 @@
 package io.rtcgate.app.vendor;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.recording.RecordingFormat;
+import io.rtcgate.domain.recording.RecordingMode;
+import io.rtcgate.domain.recording.RecordingService;
+import io.rtcgate.domain.recording.RecordingSpec;
+import io.rtcgate.domain.recording.RecordingStore;
+import io.rtcgate.domain.room.NewRoom;
+import io.rtcgate.domain.room.RoomMode;
+import io.rtcgate.domain.room.RoomService;
 import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorPorts;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +58,23 @@ class AgoraRecordingWiringTest {
         }
         try (ApplicationContext context = ApplicationContext.run(withStorage(), "test")) {
             assertTrue(context.getBean(VendorPorts.class).offers(Vendor.AGORA, Capability.RECORDING));
+        }
+    }
+
+    @Test
+    void aVendorThatDoesNotRecordRefusesTheStartAndNothingIsWritten() {
+        try (ApplicationContext context = ApplicationContext.run(AGORA_ONLY, "test")) {
+            RoomService rooms = context.getBean(RoomService.class);
+            Caller anchor = Caller.user("wiring-" + UUID.randomUUID().toString().substring(0, 8));
+            String roomId = rooms.create(anchor, new NewRoom("no recording here", null, null, anchor.userId(), null, null,
+                    RoomMode.NORMAL), Optional.of(Vendor.AGORA)).room().id();
+            rooms.start(anchor, roomId);
+            RecordingSpec spec = new RecordingSpec(RecordingMode.MIX, Set.of(RecordingFormat.HLS), Duration.ofSeconds(30),
+                    Optional.empty());
+
+            assertThrows(UnsupportedCapabilityException.class,
+                    () -> context.getBean(RecordingService.class).start(anchor, roomId, spec));
+            assertTrue(context.getBean(RecordingStore.class).listForRoom(roomId, 10, Optional.empty()).items().isEmpty());
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +53,24 @@ class RecordingOnEveryVendorApiTest extends VendorApiTestBase {
         // files as the vendor's callbacks report them, uploads finishing after the stop included (the reconciler,
         // which would query, is off in tests)
         await(() -> !files(anchor, id).isEmpty(), vendor + "'s callbacks report files");
+    }
+
+    @Test
+    void aliyunRecordsOnlyAChannelSomeonePublishesInAndSaysSo() {
+        User anchor = aui.newUser();
+        String roomId = (String) createRoomOn(anchor, "aliyun").get("id");
+        aui.roomActionOk("start", anchor, roomId);
+
+        Reply refused = wire.post(ROOMS + "/" + roomId + "/recordings", anchor.token(), "{}");
+
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.text("message").contains("nobody publishes"), refused.body());
+        Reply listed = wire.get(ROOMS + "/" + roomId + "/recordings", anchor.token());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> failed = ((List<Map<String, Object>>) listed.json().get("items")).get(0);
+        assertEquals("failed", failed.get("state"), listed.body());
+        assertTrue(String.valueOf(failed.get("failure")).contains("nobody publishes"), listed.body());
+        assertTrue(aliyun().recordingTasks().stream().noneMatch(task -> task.channel().equals(roomId + "-1")));
     }
 
     private void publish(String vendor, String channel, Map<String, Object> host) {

@@ -2,6 +2,7 @@ package io.rtcgate.domain.recording;
 
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.DomainException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.room.Room;
@@ -247,9 +248,10 @@ public final class RecordingService implements RoomJobs {
         try {
             started = recorder.start(request, resource -> updateLatest(starting.id(), latest ->
                     latest.state() == RecordingState.STARTING ? latest.resourceReserved(resource, clock.instant()) : latest));
-        } catch (VendorException e) {
+        } catch (RuntimeException e) {
+            // a task that did start regardless names its recorder in its callbacks, and is stopped then
             updateLatest(starting.id(), latest -> latest.state().isFinal() ? latest
-                    : latest.failed(new RecordingFailure(e.vendorCode(), e.summary()), clock.instant()));
+                    : latest.failed(startFailure(e), clock.instant()));
             throw e;
         }
         Recording answered = updateLatest(starting.id(), latest -> switch (latest.state()) {
@@ -266,6 +268,14 @@ public final class RecordingService implements RoomJobs {
             stopOrphan(answered, started.task(), null);
         }
         return answered;
+    }
+
+    /** What the caller may read of a failed start: the vendor's code and summary, or the gateway's own refusal. */
+    private static RecordingFailure startFailure(RuntimeException e) {
+        if (e instanceof VendorException vendor) {
+            return new RecordingFailure(vendor.vendorCode(), vendor.summary());
+        }
+        return new RecordingFailure(null, e instanceof DomainException ? e.getMessage() : "the gateway could not start it");
     }
 
     private Recording stopNow(Recording recording) {
