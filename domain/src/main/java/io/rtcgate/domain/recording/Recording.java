@@ -134,13 +134,6 @@ public final class Recording {
         throw new ConflictException("recording " + id + " is " + state.wireName() + " and cannot take a started task");
     }
 
-    /** The vendor moved the task to another worker, which records on as {@code newRecorder}. */
-    public Recording recorderMoved(RecorderIdentity newRecorder, Instant now) {
-        Objects.requireNonNull(newRecorder, "newRecorder");
-        requireNotFinal("move the recorder of");
-        return copy(state, replaceCurrent(current().withRecorder(newRecorder)), null, now);
-    }
-
     /** News of the recording that changes nothing else (a progress callback, a query that found it running). */
     public Recording heard(Instant now) {
         return copy(state, segments, failure, now);

@@ -49,10 +49,6 @@ public record RecordingSegment(Vendor vendor, String channel, RecorderIdentity r
         return task.filter(known -> known.taskId().isPresent()).map(known -> new RecordingTask(channel, recorder, mode, known));
     }
 
-    RecordingSegment withRecorder(RecorderIdentity newRecorder) {
-        return new RecordingSegment(vendor, channel, newRecorder, task, state, files, startedAt, endedAt);
-    }
-
     RecordingSegment stopping() {
         return new RecordingSegment(vendor, channel, recorder, task, SegmentState.STOPPING, files, startedAt, endedAt);
     }

@@ -172,12 +172,12 @@ public final class RecordingService implements RoomJobs {
                     + notice.vendorEvent() + " changes nothing");
         }
         Recording next = switch (notice.event()) {
-            case STARTED, PROGRESS -> adopted.heard(now);
+            // a worker failover keeps the task's id, and the REST calls keep the recorder uid the task began with
+            case STARTED, PROGRESS, RECORDER_MOVED -> adopted.heard(now);
             case FILES -> adopted.state() == RecordingState.RECORDING || adopted.state() == RecordingState.STOPPING
                     ? adopted.filesReported(notice.files(), now) : adopted.heard(now);
             case ENDED -> adopted.state() == RecordingState.STARTING ? adopted.heard(now) : adopted.completed(notice.files(), now);
             case FAILED -> adopted.failed(notice.failure().orElseThrow(), now);
-            case RECORDER_MOVED -> adopted.recorderMoved(notice.newRecorder().orElseThrow(), now);
         };
         Recording saved = recordings.update(next);
         if (unknownTask.isPresent() && saved.state() == RecordingState.STOPPING) {

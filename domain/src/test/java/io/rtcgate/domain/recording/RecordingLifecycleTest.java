@@ -33,18 +33,17 @@ class RecordingLifecycleTest {
 
     /** state → command → the state it lands in. Whatever is not here is refused. */
     private static final Map<RecordingState, Map<String, RecordingState>> LEGAL = Map.of(
-            RecordingState.REQUESTED, Map.of("starting", RecordingState.STARTING, "failed", RecordingState.FAILED,
-                    "recorderMoved", RecordingState.REQUESTED, "heard", RecordingState.REQUESTED),
+            RecordingState.REQUESTED, Map.of("starting", RecordingState.STARTING, "failed", RecordingState.FAILED, "heard", RecordingState.REQUESTED),
             RecordingState.STARTING, Map.of("started", RecordingState.RECORDING, "stopping", RecordingState.STOPPING,
                     "failed", RecordingState.FAILED, "resourceReserved", RecordingState.STARTING,
-                    "startAnswered", RecordingState.RECORDING, "recorderMoved", RecordingState.STARTING,
+                    "startAnswered", RecordingState.RECORDING,
                     "heard", RecordingState.STARTING),
             RecordingState.RECORDING, Map.of("stopping", RecordingState.STOPPING, "completed", RecordingState.COMPLETED,
                     "failed", RecordingState.FAILED, "movedTo", RecordingState.STARTING,
-                    "filesReported", RecordingState.RECORDING, "recorderMoved", RecordingState.RECORDING,
+                    "filesReported", RecordingState.RECORDING,
                     "heard", RecordingState.RECORDING),
             RecordingState.STOPPING, Map.of("completed", RecordingState.COMPLETED, "failed", RecordingState.FAILED,
-                    "filesReported", RecordingState.STOPPING, "recorderMoved", RecordingState.STOPPING,
+                    "filesReported", RecordingState.STOPPING,
                     "heard", RecordingState.STOPPING),
             RecordingState.COMPLETED, Map.of("heard", RecordingState.COMPLETED, "filesReported", RecordingState.COMPLETED),
             RecordingState.FAILED, Map.of("heard", RecordingState.FAILED));
@@ -60,7 +59,6 @@ class RecordingLifecycleTest {
             Map.entry("movedTo", (recording, now) ->
                     recording.movedTo(Vendor.TENCENT, "channel-2", new RecorderIdentity("recorder-2"), now)),
             Map.entry("filesReported", (recording, now) -> recording.filesReported(List.of(FILE), now)),
-            Map.entry("recorderMoved", (recording, now) -> recording.recorderMoved(new RecorderIdentity("3000000002"), now)),
             Map.entry("heard", Recording::heard));
 
     static Recording requested() {
