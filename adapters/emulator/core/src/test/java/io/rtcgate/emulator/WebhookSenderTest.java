@@ -3,98 +3,89 @@ package io.rtcgate.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.rtcgate.testkit.WebhookReceiver;
+import io.rtcgate.testkit.WebhookReceiver.Delivery;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The fake vendors' callback delivery against a real receiver: exact bytes, resends, drops, holds and host overrides. */
 class WebhookSenderTest {
 
-    private HttpServer receiver;
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
-    private final List<String> signatures = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresLeft = new AtomicInteger();
+    /** No vendor's answer: the sender reads only the status, so the receiver answers with none. */
+    private final WebhookReceiver receiver = new WebhookReceiver("");
+    private final URI url = receiver.url("/cb?recorder=7");
     private final WebhookSender sender = new WebhookSender("test", 2, Duration.ofMillis(20), Duration.ofSeconds(2));
-
-    @BeforeEach
-    void listen() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        receiver.createContext("/cb", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            signatures.add(exchange.getRequestHeaders().getFirst("Sign"));
-            int status = failuresLeft.getAndDecrement() > 0 ? 503 : 200;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        receiver.start();
-    }
 
     @AfterEach
     void close() {
         sender.close();
-        receiver.stop(0);
-    }
-
-    private URI url() {
-        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb?recorder=7");
+        receiver.close();
     }
 
     @Test
     void aDeliveryArrivesWithItsBytesAndHeaders() {
-        sender.send(url(), Map.of("Sign", "abc"), "{\"n\":\t1}");
+        sender.send(url, Map.of("Sign", "abc"), "{\"n\":\t1}");
         await(() -> sender.attempts().size() == 1);
-        assertEquals(List.of("{\"n\":\t1}"), bodies);
-        assertEquals(List.of("abc"), signatures);
+        assertEquals(List.of("{\"n\":\t1}"), bodies());
+        assertEquals(List.of("abc"), receiver.received().stream().map(delivery -> delivery.header("Sign")).toList());
         assertEquals(200, sender.attempts().get(0).status());
+        receiver.received().forEach(WebhookSenderTest::assertTargetReached);
     }
 
     @Test
     void aFailedDeliveryIsSentAgainUpToTheRetries() {
-        failuresLeft.set(10);
-        sender.send(url(), Map.of(), "x");
+        receiver.answerWith(IntStream.range(0, 10).map(i -> 503).toArray()); // more refusals than the sender has tries
+        sender.send(url, Map.of(), "x");
         await(() -> sender.attempts().size() == 3);
         sleep(Duration.ofMillis(200));
         assertEquals(3, sender.attempts().size(), "the first try and two resends, then it gives up");
         assertTrue(sender.attempts().stream().allMatch(attempt -> attempt.status() == 503));
+        receiver.received().forEach(WebhookSenderTest::assertTargetReached);
     }
 
     @Test
     void heldDeliveriesGoOutInOrderOnceReleasedAndDroppedOnesNever() {
         sender.holdDeliveries(true);
-        sender.send(url(), Map.of(), "first");
-        sender.send(url(), Map.of(), "second");
+        sender.send(url, Map.of(), "first");
+        sender.send(url, Map.of(), "second");
         sleep(Duration.ofMillis(200));
-        assertTrue(bodies.isEmpty(), "held");
+        assertTrue(receiver.received().isEmpty(), "held");
         sender.holdDeliveries(false);
         await(() -> sender.attempts().size() == 2);
-        assertEquals(List.of("first", "second"), bodies);
+        assertEquals(List.of("first", "second"), bodies());
 
         sender.dropDeliveries(true);
-        sender.send(url(), Map.of(), "lost");
+        sender.send(url, Map.of(), "lost");
         await(() -> sender.attempts().size() == 3);
         assertEquals(-1, sender.attempts().get(2).status());
-        assertEquals(2, bodies.size());
+        assertEquals(2, receiver.received().size());
+        receiver.received().forEach(WebhookSenderTest::assertTargetReached);
     }
 
     @Test
     void aResolvedHostReachesItsTarget() {
-        sender.resolve("gateway.test", "127.0.0.1:" + receiver.getAddress().getPort());
+        sender.resolve("gateway.test", "127.0.0.1:" + url.getPort());
         sender.send(URI.create("http://gateway.test/cb?recorder=7"), Map.of(), "routed");
-        await(() -> bodies.size() == 1);
-        assertEquals(List.of("routed"), bodies);
+        await(() -> receiver.received().size() == 1);
+        assertEquals(List.of("routed"), bodies());
+        receiver.received().forEach(WebhookSenderTest::assertTargetReached);
+    }
+
+    private List<String> bodies() {
+        return receiver.received().stream().map(Delivery::body).toList();
+    }
+
+    /** The receiver answers on every path, so each test checks that a delivery came to the URL's own. */
+    private static void assertTargetReached(Delivery delivery) {
+        assertEquals("/cb", delivery.path());
+        assertEquals("recorder=7", delivery.query());
     }
 
     private static void await(BooleanSupplier condition) {

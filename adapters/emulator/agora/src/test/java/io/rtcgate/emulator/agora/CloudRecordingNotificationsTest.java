@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.WebhookSender;
 import io.rtcgate.emulator.agora.CloudRecordingCalls.Started;
-import io.rtcgate.emulator.agora.NotificationReceiver.Delivery;
 import io.rtcgate.testkit.ManualClock;
+import io.rtcgate.testkit.WebhookReceiver;
+import io.rtcgate.testkit.WebhookReceiver.Delivery;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -42,7 +43,9 @@ class CloudRecordingNotificationsTest {
     private final ManualClock clock = new ManualClock(START);
     private final AgoraEmulator emulator = AgoraEmulator.withRandomCredentials(clock).start();
     private final CloudRecordingCalls calls = new CloudRecordingCalls(emulator, clock, CHANNEL, RECORDER);
-    private final NotificationReceiver receiver = new NotificationReceiver();
+    /** Agora looks only at the status it is answered with, so any JSON body does. */
+    private final WebhookReceiver receiver = new WebhookReceiver("{}");
+    private final URI notificationUrl = receiver.url("/callbacks/agora");
 
     @AfterEach
     void stop() {
@@ -65,7 +68,7 @@ class CloudRecordingNotificationsTest {
 
     @Test
     void aTasksLifeIsNotifiedInOrderSignedOverTheBytesSent() {
-        emulator.deliverNotificationsTo(receiver.url(), SECRET, QUICK_RETRY);
+        emulator.deliverNotificationsTo(notificationUrl, SECRET, QUICK_RETRY);
         Started task = calls.start("mix", List.of("hls", "mp4"), 30);
         emulator.joinChannel(CHANNEL, HOST, true);
         clock.advance(Duration.ofSeconds(61));
@@ -73,7 +76,7 @@ class CloudRecordingNotificationsTest {
 
         List<Delivery> life = receiver.next(5);
 
-        assertEquals(List.of(40, 4, 33, 31, 11), life.stream().map(Delivery::eventType).toList());
+        assertEquals(List.of(40, 4, 33, 31, 11), eventTypes(life));
         Instant later = START.plusSeconds(61);
         List<Instant> happened = List.of(START, START, later, later, later);
         List<Integer> serviceTypes = List.of(1, 0, 2, 2, 0);
@@ -82,7 +85,7 @@ class CloudRecordingNotificationsTest {
         for (int i = 0; i < life.size(); i++) {
             Delivery delivery = life.get(i);
             assertSignedWithTheSecret(delivery);
-            ObjectNode notice = delivery.json();
+            ObjectNode notice = json(delivery);
             assertEquals(List.of("noticeId", "productId", "eventType", "notifyMs", "payload"), fieldNames(notice));
             assertEquals(3, integer(notice, "productId"));
             assertEquals(happened.get(i).toEpochMilli(), integer(notice, "notifyMs"), "sent as it happened, on the emulator's clock");
@@ -97,7 +100,7 @@ class CloudRecordingNotificationsTest {
             assertEquals(msgNames.get(i), text(payload.get("details"), "msgName"));
             assertEquals("msgName", payload.get("details").fieldNames().next());
         }
-        assertEquals(0, integer(life.get(0).json().get("payload").get("details"), "status"));
+        assertEquals(0, integer(json(life.get(0)).get("payload").get("details"), "status"));
         assertEquals("dir1/" + task.sid() + "_" + CHANNEL + ".m3u8", text(details(life.get(1)), "fileList"),
                 "file_infos names the playlist");
         assertEquals(5000, integer(details(life.get(2)), "progress"), "one slice of two uploaded");
@@ -105,25 +108,25 @@ class CloudRecordingNotificationsTest {
         assertEquals(stopped.body().get("serverResponse").get("fileList"), details(life.get(3)).get("fileList"),
                 "uploaded lists the files of the stop answer");
         assertEquals(0, integer(details(life.get(4)), "exitStatus"));
-        assertEquals(5, life.stream().map(delivery -> text(delivery.json(), "noticeId")).distinct().count());
+        assertEquals(5, life.stream().map(delivery -> text(json(delivery), "noticeId")).distinct().count());
     }
 
     @Test
     void aTaskLeftInAnEmptyChannelExitsAtItsIdleTimeWithNoCallToPromptIt() {
-        emulator.deliverNotificationsTo(receiver.url(), SECRET, QUICK_RETRY);
+        emulator.deliverNotificationsTo(notificationUrl, SECRET, QUICK_RETRY);
         emulator.joinChannel(CHANNEL, HOST, true);
         Started task = calls.start("mix", List.of("hls"), 30);
         emulator.leaveChannel(CHANNEL, HOST);
-        assertEquals(List.of(40, 4), receiver.next(2).stream().map(Delivery::eventType).toList());
+        assertEquals(List.of(40, 4), eventTypes(receiver.next(2)));
 
         clock.advance(Duration.ofSeconds(31));
         List<Delivery> exit = receiver.next(2);
 
-        assertEquals(List.of(31, 11), exit.stream().map(Delivery::eventType).toList());
+        assertEquals(List.of(31, 11), eventTypes(exit));
         JsonNode uploaded = details(exit.get(0));
         assertEquals(1, uploaded.get("fileList").size());
         assertEquals("dir1/" + task.sid() + "_" + CHANNEL + ".m3u8", text(uploaded.get("fileList").get(0), "fileName"));
-        JsonNode sessionExit = exit.get(1).json();
+        JsonNode sessionExit = json(exit.get(1));
         assertEquals(START.plusSeconds(30).toEpochMilli(), integer(sessionExit.get("payload"), "sendts"),
                 "it exited when the channel had been empty for 30 s");
         assertEquals(START.plusSeconds(31).toEpochMilli(), integer(sessionExit, "notifyMs"), "and said so when the clock got there");
@@ -133,7 +136,7 @@ class CloudRecordingNotificationsTest {
 
     @Test
     void filesLeftInAgorasBackupAreBackuped() {
-        emulator.deliverNotificationsTo(receiver.url(), SECRET, QUICK_RETRY);
+        emulator.deliverNotificationsTo(notificationUrl, SECRET, QUICK_RETRY);
         emulator.joinChannel(CHANNEL, HOST, true);
         Started task = calls.start("mix", calls.startBody(List.of("hls"), 30)
                 .replace(emulator.recordingStorage().secretKey(), "wrong-secret"));
@@ -141,15 +144,15 @@ class CloudRecordingNotificationsTest {
 
         List<Delivery> life = receiver.next(4);
 
-        assertEquals(List.of(40, 4, 32, 11), life.stream().map(Delivery::eventType).toList());
+        assertEquals(List.of(40, 4, 32, 11), eventTypes(life));
         assertEquals("backuped", text(details(life.get(2)), "msgName"));
         assertEquals(1, details(life.get(2)).get("fileList").size());
     }
 
     @Test
     void aNotificationTheReceiverRefusesIsSentAgainWithTheSameBytes() {
-        emulator.deliverNotificationsTo(receiver.url(), SECRET, QUICK_RETRY);
-        receiver.answerNext(500, 503);
+        emulator.deliverNotificationsTo(notificationUrl, SECRET, QUICK_RETRY);
+        receiver.answerWith(500, 503);
         calls.start("mix", List.of("hls"), 30);
 
         List<Delivery> tries = receiver.next(3);
@@ -157,11 +160,11 @@ class CloudRecordingNotificationsTest {
         Delivery after = receiver.next();
 
         for (Delivery again : tries.subList(1, 3)) {
-            assertArrayEquals(tries.get(0).body(), again.body());
-            assertEquals(tries.get(0).headers().get("agora-signature-v2"), again.headers().get("agora-signature-v2"));
+            assertArrayEquals(tries.get(0).bytes(), again.bytes());
+            assertEquals(tries.get(0).header("Agora-Signature-V2"), again.header("Agora-Signature-V2"));
         }
-        assertEquals(40, tries.get(0).eventType());
-        assertEquals(4, after.eventType(), "the next notification waits for nothing");
+        assertEquals(40, eventType(tries.get(0)));
+        assertEquals(4, eventType(after), "the next notification waits for nothing");
         List<WebhookSender.Attempt> startedTries = attemptsOf(tries.get(0));
         assertEquals(List.of(1, 2, 3), startedTries.stream().map(WebhookSender.Attempt::attempt).toList());
         assertEquals(List.of(500, 503, 200), startedTries.stream().map(WebhookSender.Attempt::status).toList());
@@ -169,18 +172,18 @@ class CloudRecordingNotificationsTest {
 
     @Test
     void ncsGivesUpAfterThreeResends() {
-        emulator.deliverNotificationsTo(receiver.url(), SECRET, Duration.ZERO);
-        receiver.answerNext(500, 500, 500, 500);
+        emulator.deliverNotificationsTo(notificationUrl, SECRET, Duration.ZERO);
+        receiver.answerWith(500, 500, 500, 500);
         calls.start("mix", List.of("hls"), 30);
 
         List<Delivery> tries = receiver.next(4);
         Delivery started = tries.get(0);
-        awaitAttempts(attempts -> attempts.stream().filter(attempt -> attempt.body().equals(started.text())).count() == 4);
+        awaitAttempts(attempts -> attempts.stream().filter(attempt -> attempt.body().equals(started.body())).count() == 4);
         emulator.joinChannel(CHANNEL, HOST, true);
         Delivery after = receiver.next();
 
-        assertTrue(tries.stream().allMatch(delivery -> delivery.text().equals(started.text())));
-        assertEquals(4, after.eventType(), "no fifth try of recorder_started came first");
+        assertTrue(tries.stream().allMatch(delivery -> delivery.body().equals(started.body())));
+        assertEquals(4, eventType(after), "no fifth try of recorder_started came first");
         assertEquals(4, attemptsOf(started).size());
     }
 
@@ -191,20 +194,20 @@ class CloudRecordingNotificationsTest {
         calls.stop(unheard, "mix");
         assertEquals(List.of(), emulator.notificationAttempts());
 
-        emulator.deliverNotificationsTo(receiver.url(), SECRET, QUICK_RETRY);
+        emulator.deliverNotificationsTo(notificationUrl, SECRET, QUICK_RETRY);
         Started heard = calls.start("mix", List.of("hls"), 30);
         calls.stop(heard, "mix");
         List<Delivery> life = receiver.next(4);
 
-        assertEquals(List.of(40, 4, 31, 11), life.stream().map(Delivery::eventType).toList());
-        assertTrue(life.stream().allMatch(delivery -> text(delivery.json().get("payload"), "sid").equals(heard.sid())),
+        assertEquals(List.of(40, 4, 31, 11), eventTypes(life));
+        assertTrue(life.stream().allMatch(delivery -> text(json(delivery).get("payload"), "sid").equals(heard.sid())),
                 "nothing of the task that ran before the receiver was set");
-        assertEquals(0, integer(life.get(0).json().get("payload"), "sequence"));
+        assertEquals(0, integer(json(life.get(0)).get("payload"), "sequence"));
     }
 
     @Test
     void aDroppedNotificationNeverArrives() {
-        emulator.deliverNotificationsTo(receiver.url(), SECRET, QUICK_RETRY);
+        emulator.deliverNotificationsTo(notificationUrl, SECRET, QUICK_RETRY);
         emulator.dropNotifications(true);
         Started task = calls.start("mix", List.of("hls"), 30);
         // A try is dropped when it is made, in the background: only then may deliveries resume.
@@ -214,8 +217,8 @@ class CloudRecordingNotificationsTest {
 
         Delivery first = receiver.next();
 
-        assertEquals(11, first.eventType(), "recorder_started was lost on the way");
-        assertEquals(1, integer(first.json().get("payload"), "sequence"), "the lost one was the task's first; nothing else came between");
+        assertEquals(11, eventType(first), "recorder_started was lost on the way");
+        assertEquals(1, integer(json(first).get("payload"), "sequence"), "the lost one was the task's first; nothing else came between");
         WebhookSender.Attempt lost = emulator.notificationAttempts().get(0);
         assertEquals(-1, lost.status());
         assertEquals(40, EmulatorJson.readObject(lost.body()).get("eventType").intValue());
@@ -225,16 +228,16 @@ class CloudRecordingNotificationsTest {
     void aReceiverMustBeAnHttpUrlAndTheSecretNotBlank() {
         assertThrows(IllegalArgumentException.class, () -> emulator.deliverNotificationsTo(URI.create("ftp://127.0.0.1/x"), SECRET));
         assertThrows(IllegalArgumentException.class, () -> emulator.deliverNotificationsTo(URI.create("/callbacks/agora"), SECRET));
-        assertThrows(IllegalArgumentException.class, () -> emulator.deliverNotificationsTo(receiver.url(), " "));
+        assertThrows(IllegalArgumentException.class, () -> emulator.deliverNotificationsTo(notificationUrl, " "));
     }
 
     // ---- helpers ----
 
     /** Checks both signatures with an HMAC of the test's own over the bytes that arrived. */
     private static void assertSignedWithTheSecret(Delivery delivery) {
-        assertEquals("application/json", delivery.headers().get("content-type"));
-        assertEquals(hmacHex("HmacSHA256", delivery.body()), delivery.headers().get("agora-signature-v2"));
-        assertEquals(hmacHex("HmacSHA1", delivery.body()), delivery.headers().get("agora-signature"));
+        assertEquals("application/json", delivery.header("Content-Type"));
+        assertEquals(hmacHex("HmacSHA256", delivery.bytes()), delivery.header("Agora-Signature-V2"));
+        assertEquals(hmacHex("HmacSHA1", delivery.bytes()), delivery.header("Agora-Signature"));
     }
 
     private static String hmacHex(String algorithm, byte[] body) {
@@ -248,7 +251,7 @@ class CloudRecordingNotificationsTest {
     }
 
     private List<WebhookSender.Attempt> attemptsOf(Delivery delivery) {
-        return emulator.notificationAttempts().stream().filter(attempt -> attempt.body().equals(delivery.text())).toList();
+        return emulator.notificationAttempts().stream().filter(attempt -> attempt.body().equals(delivery.body())).toList();
     }
 
     /** Waits until the emulator's record of tries satisfies {@code condition}; the tries are recorded after the receiver answers. */
@@ -271,8 +274,20 @@ class CloudRecordingNotificationsTest {
         }
     }
 
+    private static ObjectNode json(Delivery delivery) {
+        return EmulatorJson.readObject(delivery.body());
+    }
+
+    private static int eventType(Delivery delivery) {
+        return json(delivery).get("eventType").intValue();
+    }
+
+    private static List<Integer> eventTypes(List<Delivery> deliveries) {
+        return deliveries.stream().map(CloudRecordingNotificationsTest::eventType).toList();
+    }
+
     private static JsonNode details(Delivery delivery) {
-        return delivery.json().get("payload").get("details");
+        return json(delivery).get("payload").get("details");
     }
 
     private static List<String> fieldNames(JsonNode object) {

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tencentyun.TLSSigAPIv2;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.WebhookSender;
-import io.rtcgate.emulator.tencent.CallbackReceiver.Delivery;
 import io.rtcgate.testkit.ManualClock;
+import io.rtcgate.testkit.WebhookReceiver;
+import io.rtcgate.testkit.WebhookReceiver.Delivery;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +42,9 @@ class RecordingCallbackDeliveryTest {
     private final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private final TencentEmulator emulator = new TencentEmulator(clock, TencentEmulatorCredentials.random(), 2, Duration.ofMillis(20))
             .start();
-    private final CallbackReceiver receiver = new CallbackReceiver();
+    /** Answered as Tencent expects of the gateway. */
+    private final WebhookReceiver receiver = new WebhookReceiver("{\"code\":0}");
+    private final URI callbackUrl = receiver.url("/trtc/callbacks");
 
     @AfterEach
     void stop() {
@@ -76,9 +80,9 @@ class RecordingCallbackDeliveryTest {
         delete(taskId);
 
         assertEquals(List.of(), emulator.callbackSender().attempts());
-        assertThrows(IllegalArgumentException.class, () -> emulator.deliverCallbacksTo(receiver.url(), ""));
+        assertThrows(IllegalArgumentException.class, () -> emulator.deliverCallbacksTo(callbackUrl, ""));
 
-        emulator.deliverCallbacksTo(receiver.url(), KEY);
+        emulator.deliverCallbacksTo(callbackUrl, KEY);
         String next = create(createBody());
         JsonNode first = EmulatorJson.readObject(receiver.next().body());
         assertEquals(301, first.get("EventType").intValue(), "the earlier task's events were never queued for delivery");
@@ -87,7 +91,7 @@ class RecordingCallbackDeliveryTest {
 
     @Test
     void aRecordingCallsBackItsStartFilesAndEndSignedWithTheKey() {
-        emulator.deliverCallbacksTo(receiver.url(), KEY);
+        emulator.deliverCallbacksTo(callbackUrl, KEY);
         Instant started = clock.instant();
         String taskId = create(createBody());
         Delivery start = receiver.next();
@@ -136,7 +140,7 @@ class RecordingCallbackDeliveryTest {
 
     @Test
     void filesLongerThanMaxMediaFileDurationAreCutAndNumbered() {
-        emulator.deliverCallbacksTo(receiver.url(), KEY);
+        emulator.deliverCallbacksTo(callbackUrl, KEY);
         ObjectNode body = createBody();
         ((ObjectNode) body.get("RecordParams")).put("RecordMode", 1).put("OutputFormat", 3).put("MaxMediaFileDuration", 1);
         String taskId = create(body);
@@ -155,7 +159,7 @@ class RecordingCallbackDeliveryTest {
 
     @Test
     void aTaskThatEndsByItselfCallsBackWithNoRequestToPromptIt() {
-        emulator.deliverCallbacksTo(receiver.url(), KEY);
+        emulator.deliverCallbacksTo(callbackUrl, KEY);
         create(createBody());
         payload(receiver.next(), 301);
 
@@ -170,7 +174,7 @@ class RecordingCallbackDeliveryTest {
 
     @Test
     void storageOtherThanTheEmulatorsLeavesTheFilesInBackup() {
-        emulator.deliverCallbacksTo(receiver.url(), KEY);
+        emulator.deliverCallbacksTo(callbackUrl, KEY);
         ObjectNode body = createBody();
         ((ObjectNode) body.get("StorageParams").get("CloudStorage")).put("SecretKey", "not-the-bucket-key");
         String taskId = create(body);
@@ -183,7 +187,7 @@ class RecordingCallbackDeliveryTest {
 
     @Test
     void aDeliveryTheReceiverRefusesIsSentAgainWithTheSameBytes() {
-        emulator.deliverCallbacksTo(receiver.url(), KEY);
+        emulator.deliverCallbacksTo(callbackUrl, KEY);
         receiver.answerWith(500);
         create(createBody());
 
@@ -198,7 +202,7 @@ class RecordingCallbackDeliveryTest {
         WebhookSender.Attempt first = emulator.callbackSender().attempts().get(0);
         assertEquals(500, first.status());
         assertEquals(1, first.attempt());
-        assertEquals(receiver.url(), first.url());
+        assertEquals(callbackUrl, first.url());
         assertEquals(refused.body(), first.body());
     }
 
