@@ -1,6 +1,7 @@
 package io.rtcgate.domain.vendor;
 
 import io.rtcgate.domain.callback.StreamCallbacks;
+import io.rtcgate.domain.ingest.StreamIngester;
 import io.rtcgate.domain.messaging.MessageGroups;
 import io.rtcgate.domain.messaging.MessagingTokenIssuer;
 import io.rtcgate.domain.recording.CloudRecorder;
@@ -24,6 +25,8 @@ public enum Capability {
     PARTICIPANT_LIST("participant-list", ParticipantLister.class, true),
     /** Record a channel in the vendor's cloud: start, query, stop. */
     RECORDING("recording", CloudRecorder.class, true),
+    /** Pull a file or a live stream into a channel: start, describe, update, stop. */
+    INGEST("ingest", StreamIngester.class, true),
     /** Tokens for the vendor's messaging (IM) service. Local signing. */
     IM_TOKENS("im-tokens", MessagingTokenIssuer.class, false),
     /** Create and delete a room's messaging group. */
