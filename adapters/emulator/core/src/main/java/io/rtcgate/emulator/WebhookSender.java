@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ public final class WebhookSender implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final AtomicBoolean dropping = new AtomicBoolean();
+    /** Which answers make the vendor send a delivery again (0: no answer); by default any but 2xx. */
+    private volatile IntPredicate resendOn = status -> status < 200 || status > 299;
     private final Map<String, String> hosts = new ConcurrentHashMap<>();
     private final List<Runnable> held = new ArrayList<>();
     private boolean holding;
@@ -84,6 +87,12 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
+    /** Sends a delivery again only on the answers {@code resendOn} accepts (0 stands for no answer in time). */
+    public WebhookSender resendingOn(IntPredicate resendOn) {
+        this.resendOn = resendOn;
+        return this;
+    }
+
     /**
      * Sends what is addressed to {@code host} to {@code target} ({@code host:port}) instead, as an entry in
      * a hosts file would: a callback URL the gateway hands out before it knows its own port still arrives.
@@ -114,7 +123,7 @@ public final class WebhookSender implements AutoCloseable {
         }
         int status = post(url, headers, body);
         attempts.add(new Attempt(url, headers, body, attempt, status));
-        if ((status < 200 || status > 299) && attempt <= maxRetries && !scheduler.isShutdown()) {
+        if (resendOn.test(status) && attempt <= maxRetries && !scheduler.isShutdown()) {
             scheduler.schedule(() -> attempt(url, headers, body, attempt + 1), retryDelay.toMillis() * attempt,
                     TimeUnit.MILLISECONDS);
         }

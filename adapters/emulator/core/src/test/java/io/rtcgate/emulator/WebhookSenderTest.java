@@ -51,6 +51,21 @@ class WebhookSenderTest {
     }
 
     @Test
+    void onlyTheAnswersTheVendorResendsOnBringAResend() {
+        sender.resendingOn(status -> status >= 500);
+        receiver.answerWith(404);
+        sender.send(url, Map.of(), "refused for good");
+        await(() -> sender.attempts().size() == 1);
+        sleep(Duration.ofMillis(200));
+        assertEquals(1, sender.attempts().size(), "a 4xx is not sent again when only 5xx is");
+
+        receiver.answerWith(500);
+        sender.send(url, Map.of(), "failed once");
+        await(() -> sender.attempts().size() == 3);
+        assertEquals(List.of(404, 500, 200), sender.attempts().stream().map(WebhookSender.Attempt::status).toList());
+    }
+
+    @Test
     void heldDeliveriesGoOutInOrderOnceReleasedAndDroppedOnesNever() {
         sender.holdDeliveries(true);
         sender.send(url, Map.of(), "first");

@@ -29,8 +29,9 @@ final class RecordingCallbackSender implements AutoCloseable {
     private final WebhookSender webhooks;
 
     RecordingCallbackSender(CloudRecordingOptions options) {
+        // ARTC resends only when the receiver fails (5xx) or does not answer in time
         this.webhooks = new WebhookSender("aliyun", options.callbackRetries(), options.callbackRetryDelay(),
-                options.callbackTimeout());
+                options.callbackTimeout()).resendingOn(status -> status == 0 || status >= 500);
     }
 
     /** Sends one event of a task; a task without a NotifyUrl gets none. */
