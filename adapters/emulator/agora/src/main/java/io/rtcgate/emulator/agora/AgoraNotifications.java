@@ -92,7 +92,8 @@ final class AgoraNotifications implements AutoCloseable {
             throw new IllegalArgumentException("the retry delay must be zero or positive, not " + retryDelay);
         }
         close();
-        WebhookSender sender = new WebhookSender("agora", RETRIES, retryDelay, ANSWER_TIMEOUT);
+        // NCS takes only a 200 as an answer: any other status is sent again
+        WebhookSender sender = new WebhookSender("agora", RETRIES, retryDelay, ANSWER_TIMEOUT).resendingOn(status -> status != 200);
         sender.dropDeliveries(dropping);
         sender.holdDeliveries(holding);
         receiver = new Receiver(url, secret, sender);
