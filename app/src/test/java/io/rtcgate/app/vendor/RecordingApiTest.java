@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -256,5 +257,29 @@ class RecordingApiTest extends VendorApiTestBase {
         Reply after = wire.get("/v1/recordings/" + started.text("id"), anchor.token());
         assertEquals("completed", after.text("state"), after.body());
         assertTrue(tasksOf(roomId + "-1").stream().noneMatch(task -> task.state() == CloudRecordingTask.State.RUNNING), "the vendor task stopped");
+    }
+
+    @Test
+    void aRoomThatEndsWhileTheStartIsInFlightEndsTheRecordingToo() {
+        User anchor = aui.newUser();
+        String roomId = liveAgoraRoom(anchor);
+        AtomicBoolean stoppedDuringStart = new AtomicBoolean();
+        // the room stops after the resource is acquired and before Agora starts the task
+        agora().beforeRecordingCall(action -> {
+            if (action.equals("cloud_recording.start") && stoppedDuringStart.compareAndSet(false, true)) {
+                aui.roomActionOk("stop", anchor, roomId);
+            }
+        });
+        try {
+            Reply started = startRecording(anchor, roomId, Map.of());
+
+            assertTrue(stoppedDuringStart.get(), "the room was stopped during the start");
+            assertEquals(201, started.status(), started.body());
+            assertEquals("completed", started.text("state"), "the start's answer stops it: " + started.body());
+            assertTrue(tasksOf(roomId + "-1").stream().allMatch(task -> task.state() != CloudRecordingTask.State.RUNNING),
+                    "nothing records at the vendor");
+        } finally {
+            agora().beforeRecordingCall(null);
+        }
     }
 }
