@@ -14,9 +14,9 @@ import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackRequest;
 import io.rtcgate.domain.callback.VerifiedCallback;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.recording.RecorderIdentity;
 import io.rtcgate.domain.recording.RecordingCallbacks;
-import io.rtcgate.domain.recording.RecordingFailure;
 import io.rtcgate.domain.recording.RecordingFile;
 import io.rtcgate.domain.recording.RecordingNotice;
 import io.rtcgate.domain.recording.RecordingNotice.Event;
@@ -222,7 +222,7 @@ public final class AgoraRecordingCallbacks implements RecordingCallbacks {
         if (exitStatus == 0) {
             return said.notice(Event.ENDED);
         }
-        return said.failed(new RecordingFailure(null, "Agora's recording exited abnormally (session_exit, exitStatus "
+        return said.failed(new JobFailure(null, "Agora's recording exited abnormally (session_exit, exitStatus "
                 + exitStatus + ")"));
     }
 
@@ -234,7 +234,7 @@ public final class AgoraRecordingCallbacks implements RecordingCallbacks {
         }
         String message = text(error.errorMsg()).orElse("fatal cloud recording error"
                 + (error.module() == null ? "" : " in module " + error.module()));
-        return said.failed(new RecordingFailure(error.errorCode() == null ? null : error.errorCode().toString(), message));
+        return said.failed(new JobFailure(error.errorCode() == null ? null : error.errorCode().toString(), message));
     }
 
     /** What every notice of one delivery says: whose task it is, when and under which name. */
@@ -251,7 +251,7 @@ public final class AgoraRecordingCallbacks implements RecordingCallbacks {
                     reportedAt, vendorEvent);
         }
 
-        RecordingNotice failed(RecordingFailure failure) {
+        RecordingNotice failed(JobFailure failure) {
             return new RecordingNotice(Event.FAILED, channel, recorder, taskId, List.of(), Optional.of(failure),
                     Optional.empty(), reportedAt, vendorEvent);
         }

@@ -7,8 +7,8 @@ import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackRequest;
 import io.rtcgate.domain.callback.VerifiedCallback;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.recording.RecorderIdentity;
-import io.rtcgate.domain.recording.RecordingFailure;
 import io.rtcgate.domain.recording.RecordingFile;
 import io.rtcgate.domain.recording.RecordingNotice;
 import io.rtcgate.domain.recording.RecordingNotice.Event;
@@ -243,7 +243,7 @@ class AgoraRecordingCallbacksTest {
         assertEquals(Event.ENDED, ended.event());
         assertEquals(Optional.empty(), ended.failure());
         assertEquals(Event.FAILED, failed.event());
-        assertEquals(Optional.of(new RecordingFailure(null, "Agora's recording exited abnormally (session_exit, exitStatus 1)")),
+        assertEquals(Optional.of(new JobFailure(null, "Agora's recording exited abnormally (session_exit, exitStatus 1)")),
                 failed.failure());
     }
 
@@ -253,7 +253,7 @@ class AgoraRecordingCallbacksTest {
                 + "\"errorCode\":52,\"stat\":1,\"errorMsg\":\"start timeout\"}"));
 
         assertEquals(Event.FAILED, notice.event());
-        assertEquals(Optional.of(new RecordingFailure("52", "start timeout")), notice.failure());
+        assertEquals(Optional.of(new JobFailure("52", "start timeout")), notice.failure());
     }
 
     @Test

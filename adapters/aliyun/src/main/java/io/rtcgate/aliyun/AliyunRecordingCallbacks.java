@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackRequest;
 import io.rtcgate.domain.callback.VerifiedCallback;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.recording.RecorderIdentity;
 import io.rtcgate.domain.recording.RecordingCallbacks;
-import io.rtcgate.domain.recording.RecordingFailure;
 import io.rtcgate.domain.recording.RecordingFile;
 import io.rtcgate.domain.recording.RecordingNotice;
 import io.rtcgate.domain.recording.TrackType;
@@ -102,8 +102,8 @@ public final class AliyunRecordingCallbacks implements RecordingCallbacks {
             default -> RecordingNotice.Event.PROGRESS;
         };
         List<RecordingFile> files = event == RecordingNotice.Event.FILES ? payload.file().stream().toList() : List.of();
-        Optional<RecordingFailure> failure = event == RecordingNotice.Event.FAILED
-                ? Optional.of(new RecordingFailure(payload.errorCode().asText(),
+        Optional<JobFailure> failure = event == RecordingNotice.Event.FAILED
+                ? Optional.of(new JobFailure(payload.errorCode().asText(),
                         payload.errorMessage() == null || payload.errorMessage().isBlank() ? "the task stopped abnormally" : payload.errorMessage()))
                 : Optional.empty();
         return Optional.of(new RecordingNotice(event, body.channelId(), delivery.recorder, Optional.of(body.taskId()), files, failure,

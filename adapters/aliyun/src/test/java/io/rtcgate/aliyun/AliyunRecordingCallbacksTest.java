@@ -9,8 +9,8 @@ import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackRequest;
 import io.rtcgate.domain.callback.VerifiedCallback;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.recording.RecorderIdentity;
-import io.rtcgate.domain.recording.RecordingFailure;
 import io.rtcgate.domain.recording.RecordingFile;
 import io.rtcgate.domain.recording.RecordingNotice;
 import io.rtcgate.domain.recording.TrackType;
@@ -193,7 +193,7 @@ class AliyunRecordingCallbacksTest {
         RecordingNotice failed = read(body("TaskStopped", TS, "{\"errorCode\":405,\"errorMessage\":\"bucket missing\"}"));
 
         assertEquals(RecordingNotice.Event.FAILED, failed.event());
-        assertEquals(Optional.of(new RecordingFailure("405", "bucket missing")), failed.failure());
+        assertEquals(Optional.of(new JobFailure("405", "bucket missing")), failed.failure());
         assertEquals(RecordingNotice.Event.ENDED, read(body("TaskStopped", TS, "{\"errorCode\":0}")).event());
     }
 

@@ -11,9 +11,9 @@ import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackRequest;
 import io.rtcgate.domain.callback.VerifiedCallback;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.recording.RecorderIdentity;
 import io.rtcgate.domain.recording.RecordingCallbacks;
-import io.rtcgate.domain.recording.RecordingFailure;
 import io.rtcgate.domain.recording.RecordingFile;
 import io.rtcgate.domain.recording.RecordingNotice;
 import io.rtcgate.domain.recording.RecordingNotice.Event;
@@ -244,10 +244,10 @@ public final class TencentRecordingCallbacks implements RecordingCallbacks {
     }
 
     /** What one event says, before the task's names are put to it. */
-    private record Notice(Event event, List<RecordingFile> files, Optional<RecordingFailure> failure) {
+    private record Notice(Event event, List<RecordingFile> files, Optional<JobFailure> failure) {
 
         static Notice failed(String code, String message, List<RecordingFile> files) {
-            return new Notice(Event.FAILED, files, Optional.of(new RecordingFailure(code, message)));
+            return new Notice(Event.FAILED, files, Optional.of(new JobFailure(code, message)));
         }
     }
 

@@ -14,8 +14,8 @@ import io.rtcgate.domain.AuthenticationException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackRequest;
 import io.rtcgate.domain.callback.VerifiedCallback;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.recording.RecorderIdentity;
-import io.rtcgate.domain.recording.RecordingFailure;
 import io.rtcgate.domain.recording.RecordingFile;
 import io.rtcgate.domain.recording.RecordingNotice;
 import io.rtcgate.domain.recording.RecordingNotice.Event;
@@ -228,7 +228,7 @@ class TencentRecordingCallbacksTest {
         RecordingNotice notice = readVerified(event(type, payload -> payload.put(field, value), NOW));
 
         assertEquals(Event.FAILED, notice.event());
-        assertEquals(code, notice.failure().map(RecordingFailure::vendorCode).orElseThrow());
+        assertEquals(code, notice.failure().map(JobFailure::vendorCode).orElseThrow());
     }
 
     @Test
@@ -287,7 +287,7 @@ class TencentRecordingCallbacksTest {
         assertEquals(List.of(new RecordingFile("rec/t/mix.mp4", TrackType.AUDIO_AND_VIDEO, Optional.empty(), Optional.of(start), upload)),
                 notice.files(), "a mixed file is nobody's");
         assertEquals(event == Event.FAILED ? Optional.of("310:2") : Optional.empty(),
-                notice.failure().map(RecordingFailure::vendorCode));
+                notice.failure().map(JobFailure::vendorCode));
     }
 
     @Test

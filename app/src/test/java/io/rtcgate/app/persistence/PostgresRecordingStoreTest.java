@@ -105,7 +105,7 @@ class PostgresRecordingStoreTest {
 
         store.insert(requested(RecordingMode.INDIVIDUAL, recorder()));
         Recording active = store.require(winner);
-        store.update(active.failed(new io.rtcgate.domain.recording.RecordingFailure("x", "ended for the test"), LONG_AGO));
+        store.update(active.failed(new io.rtcgate.domain.job.JobFailure("x", "ended for the test"), LONG_AGO));
         store.insert(requested(RecordingMode.MIX, recorder()));
     }
 
@@ -116,7 +116,7 @@ class PostgresRecordingStoreTest {
             Recording recording = Recording.request(UUID.randomUUID().toString(), roomId, Vendor.AGORA, roomId + "-1",
                     recorder(), SPEC, LONG_AGO.plusSeconds(i));
             Recording stored = store.insert(recording);
-            store.update(stored.failed(new io.rtcgate.domain.recording.RecordingFailure(null, "done"), LONG_AGO.plusSeconds(i)));
+            store.update(stored.failed(new io.rtcgate.domain.job.JobFailure(null, "done"), LONG_AGO.plusSeconds(i)));
             ids.add(0, recording.id());
         }
         List<String> paged = new java.util.ArrayList<>();

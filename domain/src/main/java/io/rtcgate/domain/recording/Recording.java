@@ -1,6 +1,7 @@
 package io.rtcgate.domain.recording;
 
 import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.vendor.Vendor;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class Recording {
     private final RecordingSpec spec;
     private final RecordingState state;
     private final List<RecordingSegment> segments;
-    private final RecordingFailure failure;
+    private final JobFailure failure;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final Instant startedAt;
@@ -38,7 +39,7 @@ public final class Recording {
     private final long version;
 
     private Recording(String id, String roomId, RecordingSpec spec, RecordingState state,
-                      List<RecordingSegment> segments, RecordingFailure failure, Instant createdAt, Instant updatedAt,
+                      List<RecordingSegment> segments, JobFailure failure, Instant createdAt, Instant updatedAt,
                       Instant startedAt, Instant stoppedAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.roomId = Objects.requireNonNull(roomId, "roomId");
@@ -185,7 +186,7 @@ public final class Recording {
     }
 
     /** The recording failed, for the vendor's reason: any state that is not final → FAILED. */
-    public Recording failed(RecordingFailure reason, Instant now) {
+    public Recording failed(JobFailure reason, Instant now) {
         Objects.requireNonNull(reason, "reason");
         List<RecordingSegment> closed = replaceCurrent(current().ended(SegmentState.FAILED, now));
         return moveTo(RecordingState.FAILED, closed, reason, now).with(startedAt, now);
@@ -248,7 +249,7 @@ public final class Recording {
         return segments.get(segments.size() - 1);
     }
 
-    public Optional<RecordingFailure> failure() {
+    public Optional<JobFailure> failure() {
         return Optional.ofNullable(failure);
     }
 
@@ -282,7 +283,7 @@ public final class Recording {
 
     // ---- internals ----
 
-    private Recording moveTo(RecordingState next, List<RecordingSegment> nextSegments, RecordingFailure reason, Instant now) {
+    private Recording moveTo(RecordingState next, List<RecordingSegment> nextSegments, JobFailure reason, Instant now) {
         if (!state.canMoveTo(next)) {
             throw new ConflictException("cannot move recording " + id + " from " + state.wireName() + " to " + next.wireName());
         }
@@ -301,7 +302,7 @@ public final class Recording {
         }
     }
 
-    private Recording copy(RecordingState nextState, List<RecordingSegment> nextSegments, RecordingFailure reason,
+    private Recording copy(RecordingState nextState, List<RecordingSegment> nextSegments, JobFailure reason,
                            Instant now) {
         return new Recording(id, roomId, spec, nextState, nextSegments, reason, createdAt, now, startedAt, stoppedAt,
                 version);

@@ -1,5 +1,6 @@
 package io.rtcgate.domain.recording;
 
+import io.rtcgate.domain.job.JobFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * for it, for the inbox's outcome.
  */
 public record RecordingNotice(Event event, String channel, Optional<RecorderIdentity> recorder, Optional<String> taskId,
-                              List<RecordingFile> files, Optional<RecordingFailure> failure,
+                              List<RecordingFile> files, Optional<JobFailure> failure,
                               Optional<RecorderIdentity> newRecorder, Instant reportedAt, String vendorEvent) {
 
     public enum Event {

@@ -5,12 +5,13 @@ import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.DomainException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.callback.CallbackOutcome;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomJobs;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.room.VendorBinding;
-import io.rtcgate.domain.callback.CallbackOutcome;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.domain.vendor.VendorPorts;
@@ -217,12 +218,12 @@ public final class RecordingService implements RoomJobs {
         Instant now = clock.instant();
         Optional<RecordingTask> task = recording.current().runningTask(recording.mode());
         if (recording.state() == RecordingState.REQUESTED) {
-            return recording.failed(new RecordingFailure(null, "the gateway stopped before asking the vendor to start"), now);
+            return recording.failed(new JobFailure(null, "the gateway stopped before asking the vendor to start"), now);
         }
         if (task.isEmpty()) {
             // only the vendor's callback can name the task now; it is adopted, or stopped, whenever it comes
             boolean tooLong = recording.updatedAt().plus(UNCONFIRMED_START_LIMIT).isBefore(now);
-            return tooLong ? recording.failed(new RecordingFailure(null, "the vendor never confirmed the start"), now)
+            return tooLong ? recording.failed(new JobFailure(null, "the vendor never confirmed the start"), now)
                     : recording;
         }
         if (recording.state() == RecordingState.STOPPING || roomHasEnded(recording)) {
@@ -271,11 +272,11 @@ public final class RecordingService implements RoomJobs {
     }
 
     /** What the caller may read of a failed start: the vendor's code and summary, or the gateway's own refusal. */
-    private static RecordingFailure startFailure(RuntimeException e) {
+    private static JobFailure startFailure(RuntimeException e) {
         if (e instanceof VendorException vendor) {
-            return new RecordingFailure(vendor.vendorCode(), vendor.summary());
+            return new JobFailure(vendor.vendorCode(), vendor.summary());
         }
-        return new RecordingFailure(null, e instanceof DomainException ? e.getMessage() : "the gateway could not start it");
+        return new JobFailure(null, e instanceof DomainException ? e.getMessage() : "the gateway could not start it");
     }
 
     private Recording stopNow(Recording recording) {
@@ -284,7 +285,7 @@ public final class RecordingService implements RoomJobs {
         }
         if (recording.state() == RecordingState.REQUESTED) {
             return updateLatest(recording.id(), latest -> latest.state() == RecordingState.REQUESTED
-                    ? latest.failed(new RecordingFailure(null, "stopped before the vendor was asked to start"), clock.instant())
+                    ? latest.failed(new JobFailure(null, "stopped before the vendor was asked to start"), clock.instant())
                     : latest);
         }
         Recording stopping = updateLatest(recording.id(), latest ->
@@ -318,8 +319,8 @@ public final class RecordingService implements RoomJobs {
     /** How a stopped task ended: with these files, or failed. */
     private record StopResult(List<RecordingFile> files, boolean failed) {
 
-        static final RecordingFailure EXITED_ABNORMALLY =
-                new RecordingFailure(null, "the vendor reports the task exited abnormally");
+        static final JobFailure EXITED_ABNORMALLY =
+                new JobFailure(null, "the vendor reports the task exited abnormally");
 
         Recording applyTo(Recording stopping, Instant now) {
             return failed ? stopping.failed(EXITED_ABNORMALLY, now) : stopping.completed(files, now);

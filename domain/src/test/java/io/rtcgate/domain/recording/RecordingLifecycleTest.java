@@ -1,10 +1,7 @@
 package io.rtcgate.domain.recording;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.vendor.Vendor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every command in every state, against a table of the legal moves written out by hand: a legal one
@@ -55,7 +55,7 @@ class RecordingLifecycleTest {
             Map.entry("startAnswered", (recording, now) -> recording.startAnswered(TASK, now)),
             Map.entry("stopping", Recording::stopping),
             Map.entry("completed", (recording, now) -> recording.completed(List.of(FILE), now)),
-            Map.entry("failed", (recording, now) -> recording.failed(new RecordingFailure("53", "task conflict"), now)),
+            Map.entry("failed", (recording, now) -> recording.failed(new JobFailure("53", "task conflict"), now)),
             Map.entry("movedTo", (recording, now) ->
                     recording.movedTo(Vendor.TENCENT, "channel-2", new RecorderIdentity("recorder-2"), now)),
             Map.entry("filesReported", (recording, now) -> recording.filesReported(List.of(FILE), now)),
@@ -76,7 +76,7 @@ class RecordingLifecycleTest {
             case RECORDING -> in(RecordingState.STARTING).started(TASK, t.plusSeconds(1));
             case STOPPING -> in(RecordingState.RECORDING).stopping(t.plusSeconds(2));
             case COMPLETED -> in(RecordingState.STOPPING).completed(List.of(FILE), t.plusSeconds(3));
-            case FAILED -> in(RecordingState.RECORDING).failed(new RecordingFailure("20", "exited abnormally"), t.plusSeconds(3));
+            case FAILED -> in(RecordingState.RECORDING).failed(new JobFailure("20", "exited abnormally"), t.plusSeconds(3));
         };
     }
 

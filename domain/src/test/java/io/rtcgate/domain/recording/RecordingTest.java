@@ -1,5 +1,16 @@
 package io.rtcgate.domain.recording;
 
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.DomainAssertions;
+import io.rtcgate.domain.job.JobFailure;
+import io.rtcgate.domain.vendor.Vendor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import static io.rtcgate.domain.recording.RecordingLifecycleTest.FILE;
 import static io.rtcgate.domain.recording.RecordingLifecycleTest.RECORDER;
 import static io.rtcgate.domain.recording.RecordingLifecycleTest.T0;
@@ -10,17 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.rtcgate.domain.ConflictException;
-import io.rtcgate.domain.DomainAssertions;
-import io.rtcgate.domain.vendor.Vendor;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /** What each command does to a recording's segments, files, failure and times. */
 class RecordingTest {
@@ -97,7 +97,7 @@ class RecordingTest {
 
     @Test
     void failedKeepsTheVendorsReason() {
-        RecordingFailure reason = new RecordingFailure("20", "exited abnormally");
+        JobFailure reason = new JobFailure("20", "exited abnormally");
 
         Recording recording = in(RecordingState.RECORDING).failed(reason, T2);
 

@@ -6,11 +6,11 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.recording.ActiveRecordingException;
 import io.rtcgate.domain.recording.MixLayout;
 import io.rtcgate.domain.recording.RecorderIdentity;
 import io.rtcgate.domain.recording.Recording;
-import io.rtcgate.domain.recording.RecordingFailure;
 import io.rtcgate.domain.recording.RecordingFormat;
 import io.rtcgate.domain.recording.RecordingMode;
 import io.rtcgate.domain.recording.RecordingRecord;
@@ -237,8 +237,8 @@ public class PostgresRecordingStore implements RecordingStore {
         statement.setString(i++, current.recorder());
         statement.setString(i++, current.taskId());
         statement.setString(i++, segmentsJson(row));
-        statement.setString(i++, row.failure().map(RecordingFailure::vendorCode).orElse(null));
-        statement.setString(i++, row.failure().map(RecordingFailure::message).orElse(null));
+        statement.setString(i++, row.failure().map(JobFailure::vendorCode).orElse(null));
+        statement.setString(i++, row.failure().map(JobFailure::message).orElse(null));
         return i;
     }
 
@@ -317,7 +317,7 @@ public class PostgresRecordingStore implements RecordingStore {
                 spec,
                 RecordingState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
                 readSegments(row.getString("segments")).stream().map(SegmentJson::toSegment).toList(),
-                Optional.ofNullable(failureMessage).map(message -> new RecordingFailure(failureCode, message)),
+                Optional.ofNullable(failureMessage).map(message -> new JobFailure(failureCode, message)),
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
                 Optional.ofNullable(row.getObject("started_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
