@@ -18,7 +18,9 @@ import java.util.Set;
  * gateway does, answers every outcome with HTTP 200 and the {@code Response} envelope, and keeps the
  * string-id rooms that {@code RemoveUserByStrRoomId} and {@code DismissRoomByStrRoomId} act on and the cloud
  * recordings of {@code CreateCloudRecording}, {@code DescribeCloudRecording} and {@code DeleteCloudRecording},
- * which move on with the emulator's clock and call back (event group 3) once {@link #deliverCallbacksTo} is set.
+ * which move on with the emulator's clock and call back (event group 3) once {@link #deliverCallbacksTo} is set, and
+ * the stream ingests of {@code StartStreamIngest}, {@code DescribeStreamIngest}, {@code UpdateStreamIngest} and
+ * {@code StopStreamIngest}, which play their sources on a simulated media clock (see {@link TrtcStreamIngests}).
  * Point the SDK at it with {@code HttpProfile.setEndpoint(hostAndPort())} and protocol {@code http://}.
  */
 public final class TencentEmulator extends VendorEmulator {
@@ -27,7 +29,7 @@ public final class TencentEmulator extends VendorEmulator {
     /** Tencent's callback retries: see {@link TrtcCallbacks}. */
     public static final int DEFAULT_CALLBACK_RETRIES = 3;
     public static final Duration DEFAULT_CALLBACK_RETRY_DELAY = Duration.ofSeconds(10);
-    /** How often recordings move on with the clock and their callbacks go out when no request prompts them. */
+    /** How often recordings and ingests move on with the clock, and callbacks go out, when no request prompts them. */
     private static final Duration RECORDING_TICK = Duration.ofMillis(200);
     private static final String UNKNOWN_ACTION = "unknown";
 
@@ -38,6 +40,8 @@ public final class TencentEmulator extends VendorEmulator {
     private final TrtcRoomActions roomActions;
     private final TrtcCloudRecordings recordings;
     private final TrtcRecordingActions recordingActions;
+    private final TrtcStreamIngests ingests;
+    private final TrtcStreamIngestActions ingestActions;
     private final TrtcCallbacks callbacks;
 
     public TencentEmulator(Clock clock, TencentEmulatorCredentials credentials) {
@@ -55,6 +59,8 @@ public final class TencentEmulator extends VendorEmulator {
         this.roomActions = new TrtcRoomActions(credentials.sdkAppId(), rooms);
         this.recordings = new TrtcCloudRecordings(credentials.sdkAppId(), clock, rooms, recordingStorage);
         this.recordingActions = new TrtcRecordingActions(credentials, clock, recordings);
+        this.ingests = new TrtcStreamIngests(clock, rooms);
+        this.ingestActions = new TrtcStreamIngestActions(credentials, clock, ingests);
         this.callbacks = new TrtcCallbacks(credentials.sdkAppId(), clock, callbackRetries, callbackRetryDelay);
         every(RECORDING_TICK, this::moveRecordingsOn);
     }
@@ -105,7 +111,7 @@ public final class TencentEmulator extends VendorEmulator {
         moveRecordingsOn();
     }
 
-    /** Who is in the room now, recording robots included; empty when it does not exist. */
+    /** Who is in the room now, recording and ingest robots included; empty when it does not exist. */
     public Set<String> usersIn(String roomId) {
         return rooms.users(roomId);
     }
@@ -118,6 +124,12 @@ public final class TencentEmulator extends VendorEmulator {
     public List<TrtcRecordingTask> recordingTasks() {
         moveRecordingsOn();
         return recordings.snapshot();
+    }
+
+    /** Every stream ingest task so far, as of the emulator's clock. */
+    public List<TrtcStreamIngest> streamIngests() {
+        moveRecordingsOn();
+        return ingests.snapshot();
     }
 
     @Override
@@ -142,7 +154,7 @@ public final class TencentEmulator extends VendorEmulator {
         } catch (TrtcApiError refused) {
             return TrtcResponses.error(refused.code(), refused.getMessage(), action);
         } finally {
-            // A room action can end a recording (its room dismissed, its robot removed).
+            // A room action can end a recording or an ingest (its room dismissed, its robot removed).
             moveRecordingsOn();
         }
     }
@@ -161,14 +173,21 @@ public final class TencentEmulator extends VendorEmulator {
         if (TrtcRecordingActions.ACTIONS.contains(action)) {
             return recordingActions.perform(action, body);
         }
+        if (TrtcStreamIngestActions.ACTIONS.contains(action)) {
+            return ingestActions.perform(action, body);
+        }
         roomActions.perform(action, body);
         return TrtcResponses.NO_FIELDS;
     }
 
-    /** Moves recordings on to the clock's now and sends the callbacks that go with it. */
+    /**
+     * Moves ingests and recordings on to the clock's now and sends the callbacks that go with it. Ingests go first:
+     * a robot that leaves the room with its ingest is a publisher a recording no longer sees.
+     */
     private void moveRecordingsOn() {
         // One mover at a time, so callbacks leave in the order their events happened.
         synchronized (callbacks) {
+            ingests.sync();
             recordings.sync();
             callbacks.send(recordings.drainEvents());
         }

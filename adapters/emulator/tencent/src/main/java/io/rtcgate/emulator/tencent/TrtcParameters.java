@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rtcgate.emulator.EmulatorJson;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,6 +16,7 @@ final class TrtcParameters {
 
     static final String SDK_APP_ID = "SdkAppId";
     private static final String INVALID_PARAMETER = "InvalidParameter";
+    private static final String OUT_OF_RANGE = "InvalidParameter.OutOfRange";
 
     private TrtcParameters() {
     }
@@ -80,18 +82,35 @@ final class TrtcParameters {
      * another value → {@code InvalidParameter.OutOfRange}.
      */
     static long optionalInteger(JsonNode parameters, String name, long min, long max, long absent) {
+        return optionalInteger(parameters, name, min, max, absent, OUT_OF_RANGE);
+    }
+
+    /** As {@link #optionalInteger(JsonNode, String, long, long, long)}, refused with the action's own {@code code}. */
+    static long optionalInteger(JsonNode parameters, String name, long min, long max, long absent, String code) {
         JsonNode value = parameters.get(name);
         if (value == null || value.isNull()) {
             return absent;
         }
         if (!EmulatorJson.isLong(value) || value.longValue() < min || value.longValue() > max) {
-            throw outOfRange(name + " must be an integer from " + min + " to " + max + ", not " + text(value) + ".");
+            throw new TrtcApiError(code, name + " must be an integer from " + min + " to " + max + ", not " + text(value) + ".");
         }
         return value.longValue();
     }
 
+    /** The boolean {@code name}, empty when it is not given; another JSON value → {@code code}. */
+    static Optional<Boolean> optionalBoolean(JsonNode parameters, String name, String code) {
+        JsonNode value = parameters.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw new TrtcApiError(code, name + " must be true or false, not " + text(value) + ".");
+        }
+        return Optional.of(value.booleanValue());
+    }
+
     static TrtcApiError outOfRange(String message) {
-        return new TrtcApiError("InvalidParameter.OutOfRange", message);
+        return new TrtcApiError(OUT_OF_RANGE, message);
     }
 
     /** A value as a message quotes it: a string without quotes, any other value as its JSON. */

@@ -35,14 +35,14 @@ final class TrtcRecordingActions {
     private static final Set<String> TASK_PARAMETERS = Set.of(SDK_APP_ID, TASK_ID);
     /** Describe also takes the RecorderKey of automatic recordings, which the emulator does not run. */
     private static final Set<String> DESCRIBE_PARAMETERS = Set.of(SDK_APP_ID, TASK_ID, "RecorderKey");
-    private static final int STRING_ROOM = 0;
-    private static final int NUMERIC_ROOM = 1;
+    static final int STRING_ROOM = 0;
+    static final int NUMERIC_ROOM = 1;
     /** TRTC's string room ids: at most 64 of these characters. */
-    private static final Pattern STRING_ROOM_ID = Pattern.compile("[A-Za-z0-9 !#$%&()+\\-:;<=.>?@\\[\\]^_{}|~,]{1,64}");
+    static final Pattern STRING_ROOM_ID = Pattern.compile("[A-Za-z0-9 !#$%&()+\\-:;<=.>?@\\[\\]^_{}|~,]{1,64}");
     /** Numeric room ids: 1 to 4294967294. */
-    private static final long MAX_NUMERIC_ROOM = 4_294_967_294L;
+    static final long MAX_NUMERIC_ROOM = 4_294_967_294L;
     /** TRTC's user ids: at most 32 letters, digits, underscores and hyphens. */
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern PREFIX_PART = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int CUSTOM_LAYOUT = 4;
 
