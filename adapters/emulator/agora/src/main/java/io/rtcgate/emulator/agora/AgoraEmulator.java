@@ -34,8 +34,9 @@ import java.util.function.Function;
 
 /**
  * A fake Agora RTC REST API (channel management: banning rules and the user list; cloud recording:
- * acquire, start, query, stop) that checks what Agora checks (vendors.md §1.2, §1.3, §1.4, §4.1),
- * together with the channels its clients are in and a verifier for the RTC tokens they would present.
+ * acquire, start, query, stop; Media Pull cloud players: create, list, update, delete) that checks what Agora
+ * checks (vendors.md §1.2, §1.3, §1.4, §1.6, §4.1), together with the channels its clients are in and a
+ * verifier for the RTC tokens they would present.
  *
  * <p>Requests are checked in the order of Agora's API gateway: route (404), Basic auth (401),
  * Content-Type of a request with a body (415), JSON body and app id (400), then the operation itself.
@@ -45,7 +46,8 @@ import java.util.function.Function;
  *
  * <p>Cloud recording tasks move on with the emulator's clock whether or not anyone calls (files appear, idle
  * tasks exit), and once {@link #deliverNotificationsTo} names a receiver they tell it so through signed
- * notifications, as Agora's NCS does (§1.5).
+ * notifications, as Agora's NCS does (§1.5). Cloud players play on a simulated media clock, the same clock
+ * (see {@link MediaPullPlayers}): they join their channel as broadcasters and leave it when their file ends.
  */
 public final class AgoraEmulator extends VendorEmulator {
 
@@ -53,6 +55,8 @@ public final class AgoraEmulator extends VendorEmulator {
     private static final List<String> USER_LIST_PREFIX = List.of("dev", "v1", "channel", "user");
     private static final String NO_ROUTE = "no-route";
     private static final String RECORDING_ACTIONS = "cloud_recording.";
+    private static final String MEDIA_PULL_ACTIONS = "cloud-player.";
+    private static final List<String> PLAYERS_PATH = List.of("cloud-player", "players");
     private static final long MAX_UID = 0xFFFF_FFFFL;
     /** The user list reports at most this many audience members, and their total separately. */
     private static final int AUDIENCE_LIMIT = 10_000;
@@ -69,10 +73,12 @@ public final class AgoraEmulator extends VendorEmulator {
     private final EmulatedStorage storage = EmulatedStorage.random();
     private final AgoraNotifications notifications;
     private final CloudRecordings recordings;
+    private final MediaPullPlayers players;
     private final Object recordingFaults = new Object();
     private int notCompletedLeft;
     private boolean notCompletedAfterDoing;
     private volatile Consumer<String> beforeRecordingCall = action -> { };
+    private volatile Consumer<String> beforeMediaPullCall = action -> { };
 
     public AgoraEmulator(Clock clock, AgoraCredentials credentials) {
         super("agora", clock);
@@ -81,7 +87,11 @@ public final class AgoraEmulator extends VendorEmulator {
         this.tokens = new RtcTokenVerifier(credentials.appId(), credentials.appCertificate(), clock);
         this.notifications = new AgoraNotifications(clock);
         this.recordings = new CloudRecordings(clock, tokens, storage, project::members, notifications);
-        every(CLOCK_TICK, recordings::sync);
+        this.players = new MediaPullPlayers(clock, tokens, project);
+        every(CLOCK_TICK, () -> {
+            players.sync();
+            recordings.sync();
+        });
     }
 
     /** An emulator for a project with fresh random credentials; read them with {@link #credentials()}. */
@@ -228,6 +238,24 @@ public final class AgoraEmulator extends VendorEmulator {
         this.beforeRecordingCall = listener == null ? action -> { } : listener;
     }
 
+    // ---- Media Pull ----
+
+    /**
+     * Every cloud player created so far, in create order, as it is now on the emulator's clock: running,
+     * paused, or ended (played to its end, deleted, or banned out of its channel).
+     */
+    public List<MediaPullPlayer> mediaPullPlayers() {
+        return players.snapshot();
+    }
+
+    /**
+     * Runs {@code listener} with the action name ({@code cloud-player.create}, ...) of every Media Pull call once it
+     * is authenticated, before the emulator serves it: tests set a fault for the call after it there.
+     */
+    public void beforeMediaPullCall(Consumer<String> listener) {
+        this.beforeMediaPullCall = listener == null ? action -> { } : listener;
+    }
+
     // ---- HTTP ----
 
     @Override
@@ -242,6 +270,9 @@ public final class AgoraEmulator extends VendorEmulator {
             authenticate(exchange);
             if (route.action().startsWith(RECORDING_ACTIONS)) {
                 return recordingCall(exchange, body, match.get(), route);
+            }
+            if (route.action().startsWith(MEDIA_PULL_ACTIONS)) {
+                return mediaPullCall(exchange, body, match.get(), route);
             }
             ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
             Call call = new Call(match.get().pathParams(), query(exchange), json);
@@ -293,6 +324,37 @@ public final class AgoraEmulator extends VendorEmulator {
             return new EmulatorResponse(200, EmulatorJson.write(route.handler().apply(call)), route.action());
         } catch (RecordingApiError e) {
             return new EmulatorResponse(e.status(), EmulatorJson.write(e.body()), route.action());
+        }
+    }
+
+    /**
+     * A Media Pull call: the app id, then the operation. Answers echo the caller's {@code X-Request-ID} and name
+     * the player in {@code X-Resource-ID}: the created one, the one the path names, or on a duplicate name (409)
+     * the player that has it.
+     */
+    private EmulatorResponse mediaPullCall(HttpExchange exchange, String body, Match match, Route route) {
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        if (requestId != null && !requestId.isBlank()) {
+            exchange.getResponseHeaders().set("X-Request-ID", requestId);
+        }
+        List<String> params = match.pathParams();
+        if (!credentials.appId().equals(params.get(0))) {
+            throw new ApiError(400, "appid is invalid");
+        }
+        beforeMediaPullCall.accept(route.action());
+        try {
+            ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
+            Record answer = route.handler().apply(new Call(params, query(exchange), json));
+            recordings.sync();
+            String resourceId = answer instanceof MediaPullBodies.Created created ? created.player().id()
+                    : params.size() > 2 ? params.get(2) : null;
+            if (resourceId != null) {
+                exchange.getResponseHeaders().set("X-Resource-ID", resourceId);
+            }
+            return new EmulatorResponse(200, answer == null ? "" : EmulatorJson.write(answer), route.action());
+        } catch (MediaPullApiError e) {
+            e.resourceId().ifPresent(id -> exchange.getResponseHeaders().set("X-Resource-ID", id));
+            return error(e.status(), e.getMessage(), route.action());
         }
     }
 
@@ -362,6 +424,10 @@ public final class AgoraEmulator extends VendorEmulator {
         if (recording.isPresent()) {
             return recording;
         }
+        Optional<Match> mediaPull = mediaPullRoute(method, segments);
+        if (mediaPull.isPresent()) {
+            return mediaPull;
+        }
         boolean userList = method.equals("GET") && segments.size() == USER_LIST_PREFIX.size() + 2
                 && segments.subList(0, USER_LIST_PREFIX.size()).equals(USER_LIST_PREFIX)
                 && segments.stream().noneMatch(String::isEmpty);
@@ -406,6 +472,49 @@ public final class AgoraEmulator extends VendorEmulator {
                     call -> recordings.stop(call.pathParams().get(1), call.pathParams().get(2), call.pathParams().get(3),
                             call.body())),
                     List.of(appId, rest.get(1), rest.get(3), rest.get(5))));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code POST /{region}/v1/projects/{appId}/cloud-player/players} (create), {@code PATCH} and {@code DELETE}
+     * {@code .../players/{id}} (update, delete), and {@code GET /v1/projects/{appId}/cloud-player/players} (list,
+     * no region, as the reference writes it). A region other than {@code cn}, {@code ap}, {@code na} and {@code eu}
+     * is no route. The path parameters are the app id, the region and the player id where the path has them.
+     */
+    private Optional<Match> mediaPullRoute(String method, List<String> segments) {
+        if (segments.stream().anyMatch(String::isEmpty)) {
+            return Optional.empty();
+        }
+        boolean list = segments.size() == 5 && segments.get(0).equals("v1") && segments.get(1).equals("projects")
+                && segments.subList(3, 5).equals(PLAYERS_PATH);
+        if (list && method.equals("GET")) {
+            return Optional.of(new Match(new Route("cloud-player.list", false, call -> players.list(call.query())),
+                    List.of(segments.get(2))));
+        }
+        boolean regional = segments.size() >= 6 && MediaPullPlayers.REGIONS.contains(segments.get(0))
+                && segments.get(1).equals("v1") && segments.get(2).equals("projects")
+                && segments.subList(4, 6).equals(PLAYERS_PATH);
+        if (!regional) {
+            return Optional.empty();
+        }
+        String region = segments.get(0);
+        String appId = segments.get(3);
+        if (segments.size() == 6 && method.equals("POST")) {
+            return Optional.of(new Match(new Route("cloud-player.create", true,
+                    call -> players.create(call.pathParams().get(1), call.body())), List.of(appId, region)));
+        }
+        if (segments.size() == 7 && method.equals("DELETE")) {
+            return Optional.of(new Match(new Route("cloud-player.delete", false, call -> {
+                players.delete(call.pathParams().get(1), call.pathParams().get(2));
+                return null;
+            }), List.of(appId, region, segments.get(6))));
+        }
+        if (segments.size() == 7 && method.equals("PATCH")) {
+            return Optional.of(new Match(new Route("cloud-player.update", true, call -> {
+                players.update(call.pathParams().get(1), call.pathParams().get(2), call.query(), call.body());
+                return null;
+            }), List.of(appId, region, segments.get(6))));
         }
         return Optional.empty();
     }
