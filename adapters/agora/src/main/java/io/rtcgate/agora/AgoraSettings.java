@@ -2,6 +2,7 @@ package io.rtcgate.agora;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,13 +14,19 @@ import java.util.regex.Pattern;
  * {@code base-url}, each bounded by {@code timeout} (connect and whole request). Cloud recording is
  * offered only with {@code recording-storage} configured, the storage its recorder uploads to.
  * {@code callback-secret} is the Secret of the console's Notifications (NCS) tab, which signs the
- * notifications Agora posts to the gateway; blank, every notification is refused.
+ * notifications Agora posts to the gateway; blank, every notification is refused. {@code region} is the
+ * Media Pull (cloud player) API's region, {@code cn}, {@code ap}, {@code na} or {@code eu} ({@code na} unless
+ * set): Agora wants the region where the pulled streams come from, and every player call names it.
  */
 public record AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
-                            Duration timeout, Optional<AgoraRecordingStorage> recordingStorage, String callbackSecret) {
+                            Duration timeout, Optional<AgoraRecordingStorage> recordingStorage, String callbackSecret,
+                            String region) {
 
     /** Agora's documented global REST host. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.sd-rtn.com");
+    /** Media Pull's regions, lower case as its paths take them (docs-portal {@code api-ref/media-pull}). */
+    public static final List<String> REGIONS = List.of("cn", "ap", "na", "eu");
+    public static final String DEFAULT_REGION = "na";
 
     private static final String PREFIX = "rtcgate.vendors.agora.";
     /** What Agora's own token library accepts (Utils.isUUID): exactly 32 hex characters. */
@@ -36,23 +43,46 @@ public record AgoraSettings(String appId, String appCertificate, String customer
         }
         recordingStorage = Objects.requireNonNullElse(recordingStorage, Optional.empty());
         callbackSecret = Objects.requireNonNullElse(callbackSecret, "");
+        region = region == null ? DEFAULT_REGION : region;
+        if (!REGIONS.contains(region)) {
+            throw new IllegalArgumentException(PREFIX + "region must be one of " + String.join(", ", REGIONS)
+                    + " (lower case: the Media Pull API region where the pulled streams come from), not '" + region + "'");
+        }
+    }
+
+    /** As the canonical constructor, with Media Pull in the default region ({@code na}). */
+    public AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
+                         Duration timeout, Optional<AgoraRecordingStorage> recordingStorage, String callbackSecret) {
+        this(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, recordingStorage, callbackSecret,
+                DEFAULT_REGION);
     }
 
     /** A project without cloud recording storage or a callback secret. */
     public AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
                          Duration timeout) {
-        this(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, Optional.empty(), "");
+        this(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, Optional.empty(), "", DEFAULT_REGION);
     }
 
     /** These settings with cloud recording uploading to {@code storage}. */
     public AgoraSettings withRecordingStorage(AgoraRecordingStorage storage) {
         return new AgoraSettings(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout,
-                Optional.of(Objects.requireNonNull(storage, "storage")), callbackSecret);
+                Optional.of(Objects.requireNonNull(storage, "storage")), callbackSecret, region);
     }
 
     /** These settings with notifications verified against {@code secret} (blank: every notification refused). */
     public AgoraSettings withCallbackSecret(String secret) {
-        return new AgoraSettings(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, recordingStorage, secret);
+        return new AgoraSettings(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, recordingStorage, secret,
+                region);
+    }
+
+    /**
+     * These settings with Media Pull in {@code mediaPullRegion} ({@code null}: the default, {@code na}).
+     *
+     * @throws IllegalArgumentException naming {@code rtcgate.vendors.agora.region} when it is not cn, ap, na or eu
+     */
+    public AgoraSettings withRegion(String mediaPullRegion) {
+        return new AgoraSettings(appId, appCertificate, customerKey, customerSecret, baseUrl, timeout, recordingStorage,
+                callbackSecret, mediaPullRegion);
     }
 
     @Override
@@ -61,7 +91,7 @@ public record AgoraSettings(String appId, String appCertificate, String customer
         // secret would let anyone forge notifications: never log them.
         return "AgoraSettings[appId=" + appId + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", recordingStorage="
                 + recordingStorage.map(AgoraRecordingStorage::toString).orElse("none") + ", callbackSecret="
-                + (callbackSecret.isBlank() ? "none" : "set") + "]";
+                + (callbackSecret.isBlank() ? "none" : "set") + ", region=" + region + "]";
     }
 
     private static void requireHex32(String value, String key, String what) {
