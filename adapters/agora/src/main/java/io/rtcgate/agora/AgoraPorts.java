@@ -19,6 +19,8 @@ public final class AgoraPorts {
                 tokens,
                 new AgoraChannelAdmin(settings, uids, rest),
                 new AgoraParticipantLister(settings, uids, rest),
+                // Media Pull needs nothing beyond the REST credentials and the token issuer.
+                new AgoraStreamIngester(settings, uids, rest, tokens, clock),
                 // NCS posts every product's events to one endpoint, so its verifier does not wait for recording storage.
                 new AgoraRecordingCallbacks(settings)));
         // Cloud recording is offered only with storage to upload to.

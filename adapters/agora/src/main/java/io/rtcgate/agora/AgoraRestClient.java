@@ -7,6 +7,7 @@ import io.rtcgate.domain.vendor.VendorException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -47,8 +48,34 @@ final class AgoraRestClient {
         return send(operation, request(path, JSON).POST(jsonBody(operation, body)).build());
     }
 
-    /** An HTTP answer whatever its status, for APIs whose 2xx and 4xx answers both need reading (cloud recording). */
-    record Answer(int status, String body) {
+    /**
+     * An HTTP answer whatever its status, for APIs whose 2xx and 4xx answers both need reading (cloud recording,
+     * Media Pull), with its headers (Media Pull names its player in {@code X-Resource-ID}).
+     */
+    record Answer(int status, String body, HttpHeaders headers) {
+
+        Answer(int status, String body) {
+            this(status, body, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name).filter(value -> !value.isBlank());
+        }
+    }
+
+    /**
+     * Sends {@code method} to {@code path} with {@code body} as JSON ({@code application/json}), or with no body
+     * when it is null, and returns the answer whatever its status.
+     *
+     * @throws VendorException only when no answer came (transport failure, timeout)
+     */
+    Answer sendForAnswer(String operation, String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : jsonBody(operation, body);
+        HttpRequest.Builder request = body == null
+                ? HttpRequest.newBuilder(URI.create(settings.baseUrl() + path)).timeout(settings.timeout())
+                        .header("Authorization", authorization).header("Accept", JSON)
+                : request(path, JSON);
+        return exchange(operation, request.method(method, publisher).build());
     }
 
     /**
@@ -103,7 +130,7 @@ final class AgoraRestClient {
     private Answer exchange(String operation, HttpRequest request) {
         HttpResponse<String> response = transmit(operation, request);
         LOG.debug("agora {}: {} {} answered {}", operation, request.method(), request.uri().getPath(), response.statusCode());
-        return new Answer(response.statusCode(), response.body());
+        return new Answer(response.statusCode(), response.body(), response.headers());
     }
 
     private HttpResponse<String> transmit(String operation, HttpRequest request) {
