@@ -15,7 +15,9 @@ public final class TencentPorts {
         TencentTokenIssuer tokens = new TencentTokenIssuer(settings);
         List<VendorPort> ports = new ArrayList<>(List.of(
                 tokens,
-                new TencentChannelAdmin(settings, trtc)));
+                new TencentChannelAdmin(settings, trtc),
+                // Stream ingest needs nothing beyond the API keys and the application's key for the robot's UserSig.
+                new TencentStreamIngester(settings, TrtcClients.common(settings), tokens)));
         // Cloud recording is offered only with storage to upload to, and its callbacks with it.
         if (settings.recordingStorage().isPresent()) {
             ports.add(new TencentCloudRecorder(settings, trtc, tokens));

@@ -88,10 +88,11 @@ class TencentChannelAdminTest {
     }
 
     @Test
-    void tencentsFactoryOffersJoinTokensAndChannelAdminButNoParticipantList() {
+    void tencentsFactoryOffersJoinTokensChannelAdminAndIngestButNoParticipantList() {
         var ports = TencentPorts.create(settings);
 
-        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class), ports.stream().map(Object::getClass).toList());
+        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class),
+                ports.stream().map(Object::getClass).toList());
         assertTrue(ports.stream().noneMatch(port -> port instanceof ParticipantLister), "TRTC API 3.0 lists no users");
         assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.TENCENT));
     }

@@ -347,7 +347,7 @@ class TencentCloudRecorderTest {
         List<VendorPort> withStorage = TencentPorts.create(tencent.settings);
         List<VendorPort> without = TencentPorts.create(tencent.settings(tencent.settings.secretKey()));
 
-        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentCloudRecorder.class,
+        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class, TencentCloudRecorder.class,
                 TencentRecordingCallbacks.class), withStorage.stream().map(Object::getClass).toList());
         assertTrue(without.stream().noneMatch(port -> port instanceof TencentCloudRecorder || port instanceof RecordingCallbacks));
     }
