@@ -24,6 +24,7 @@ public class AgoraProperties {
     private String baseUrl = AgoraSettings.DEFAULT_BASE_URL.toString();
     @Nullable
     private String callbackSecret;
+    private String region = AgoraSettings.DEFAULT_REGION;
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -44,6 +45,9 @@ public class AgoraProperties {
     @Nullable
     public String getCallbackSecret() { return callbackSecret; }
     public void setCallbackSecret(@Nullable String callbackSecret) { this.callbackSecret = callbackSecret; }
+    /** The Media Pull API region: {@code cn}, {@code ap}, {@code na} or {@code eu}. */
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
     public RecordingStorage getRecordingStorage() { return recordingStorage; }
     public void setRecordingStorage(RecordingStorage recordingStorage) { this.recordingStorage = recordingStorage; }
 

@@ -80,7 +80,7 @@ public class VendorWiring {
         }
         AgoraSettings settings = configured(() -> new AgoraSettings(agora.getAppId(), agora.getAppCertificate(),
                 agora.getCustomerKey(), agora.getCustomerSecret(), URI.create(agora.getBaseUrl()), timeout)
-                .withCallbackSecret(agora.getCallbackSecret()));
+                .withCallbackSecret(agora.getCallbackSecret()).withRegion(agora.getRegion()));
         var storage = agora.getRecordingStorage();
         if (storage == null || !storage.isConfigured()) {
             return Optional.of(settings);

@@ -99,7 +99,9 @@ class RecordingApiTest extends VendorApiTestBase {
 
         Reply again = stopRecording(anchor, id);
         assertEquals(200, again.status(), again.body());
-        assertEquals(stopped.json(), again.json(), "stopping a stopped recording answers it unchanged");
+        // unchanged by the second stop; late upload notices may still add to the files meanwhile
+        assertEquals("completed", again.text("state"), again.body());
+        assertEquals(stopped.json().get("stopped_at"), again.json().get("stopped_at"), "stopping a stopped recording changes nothing");
     }
 
     @Test

@@ -58,13 +58,32 @@ public record RecordingSegment(Vendor vendor, String channel, RecorderIdentity r
     }
 
     /**
-     * The files with {@code reported} merged in: a file already known by name takes the reported one's
-     * details, a new one is appended, files not reported stay as they were.
+     * The files with {@code reported} merged in: a new file is appended, files not reported stay as they were,
+     * and a file already known takes the reported details without losing what was known. Vendors repeat
+     * earlier news late (a "file generated" notice after the stop said "uploaded"), so an upload status never
+     * goes back, and a start time or user the report leaves out is kept.
      */
     RecordingSegment withFiles(List<RecordingFile> reported) {
         Map<String, RecordingFile> byName = new LinkedHashMap<>();
         files.forEach(file -> byName.put(file.name(), file));
-        reported.forEach(file -> byName.put(file.name(), file));
+        reported.forEach(file -> byName.merge(file.name(), file, RecordingSegment::merged));
         return new RecordingSegment(vendor, channel, recorder, task, state, new ArrayList<>(byName.values()), startedAt, endedAt);
+    }
+
+    /** How far a file got: not known, being written, kept in the vendor's backup, in the configured storage. */
+    private static int reached(UploadStatus status) {
+        return switch (status) {
+            case UNKNOWN -> 0;
+            case IN_PROGRESS -> 1;
+            case BACKED_UP -> 2;
+            case UPLOADED -> 3;
+        };
+    }
+
+    private static RecordingFile merged(RecordingFile known, RecordingFile reported) {
+        UploadStatus status = reached(reported.uploadStatus()) >= reached(known.uploadStatus())
+                ? reported.uploadStatus() : known.uploadStatus();
+        return new RecordingFile(reported.name(), reported.trackType(), reported.user().or(known::user),
+                reported.startedAt().or(known::startedAt), status);
     }
 }

@@ -7,6 +7,7 @@ import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.callback.CallbackOutcome;
 import io.rtcgate.domain.job.JobFailure;
+import io.rtcgate.domain.job.JobReconciler;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomJobs;
 import io.rtcgate.domain.room.RoomStatus;
@@ -42,8 +43,6 @@ public final class RecordingService implements RoomJobs {
     public static final int MAX_PAGE = 100;
     /** How long a start whose vendor never confirmed it may stay unconfirmed before the recording fails. */
     public static final Duration UNCONFIRMED_START_LIMIT = Duration.ofMinutes(10);
-    /** How many recordings one reconciler pass looks at. */
-    static final int RECONCILE_BATCH = 100;
     /** Retries of a write that lost a race with another writer of the same recording. */
     private static final int WRITE_RETRIES = 5;
 
@@ -55,7 +54,7 @@ public final class RecordingService implements RoomJobs {
     private final Supplier<String> ids;
     private final RandomGenerator random;
     private final Clock clock;
-    private final Duration reconcileInterval;
+    private final JobReconciler<Recording> reconciler;
 
     public RecordingService(RecordingStore recordings, RoomStore rooms, VendorPorts ports, Supplier<String> ids,
                             RandomGenerator random, Clock clock, Duration reconcileInterval) {
@@ -65,7 +64,7 @@ public final class RecordingService implements RoomJobs {
         this.ids = ids;
         this.random = random;
         this.clock = clock;
-        this.reconcileInterval = reconcileInterval;
+        this.reconciler = new JobReconciler<>("recording", recordings, this::reconcileOne, clock, reconcileInterval);
     }
 
     // ---- the API ----
@@ -198,19 +197,7 @@ public final class RecordingService implements RoomJobs {
      * @return how many recordings the pass changed
      */
     public int reconcile() {
-        Instant quietSince = clock.instant().minus(reconcileInterval);
-        int changed = 0;
-        for (String id : recordings.quietActive(quietSince, RECONCILE_BATCH)) {
-            try {
-                if (recordings.reconcile(id, quietSince, this::reconcileOne).isPresent()) {
-                    changed++;
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "recording {0} could not be reconciled now, the next pass tries again: {1}", id,
-                        e.toString());
-            }
-        }
-        return changed;
+        return reconciler.pass();
     }
 
     /** What the vendor says of one quiet recording; returns it unchanged when there is nothing to learn yet. */

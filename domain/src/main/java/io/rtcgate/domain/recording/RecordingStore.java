@@ -1,17 +1,17 @@
 package io.rtcgate.domain.recording;
 
 import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.job.QuietJobs;
 import io.rtcgate.domain.vendor.Vendor;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Port: durable recordings, with optimistic concurrency on {@link Recording#version()}. A room has at most
- * one active (not final) recording per mode, whichever node writes it.
+ * one active (not final) recording per mode, whichever node writes it. The reconciler finds and claims quiet
+ * recordings through {@link QuietJobs}.
  */
-public interface RecordingStore {
+public interface RecordingStore extends QuietJobs<Recording> {
 
     /** One page of a room's recordings, newest first, and the cursor of the next page if there is one. */
     record Page(List<Recording> items, Optional<String> nextCursor) {
@@ -56,16 +56,4 @@ public interface RecordingStore {
 
     /** The newest recording whose current segment records with {@code recorder} on the vendor. */
     Optional<Recording> findByRecorder(Vendor vendor, RecorderIdentity recorder);
-
-    /** Ids of the active recordings with no news since {@code heardBefore}, least recently heard of first. */
-    List<String> quietActive(Instant heardBefore, int limit);
-
-    /**
-     * Locks recording {@code id} unless another node holds it ({@code SKIP LOCKED}) and it is still active
-     * and quiet since {@code heardBefore}, applies {@code work} and saves what it returns, in one
-     * transaction. Several nodes may run this at once: each recording's work is done by one of them.
-     *
-     * @return the saved recording; empty when it was held, heard of since, or ended
-     */
-    Optional<Recording> reconcile(String id, Instant heardBefore, UnaryOperator<Recording> work);
 }

@@ -1,5 +1,9 @@
 package io.rtcgate.domain.recording;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.vendor.Vendor;
@@ -15,9 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every command in every state, against a table of the legal moves written out by hand: a legal one

@@ -1,5 +1,16 @@
 package io.rtcgate.domain.recording;
 
+import static io.rtcgate.domain.recording.RecordingLifecycleTest.FILE;
+import static io.rtcgate.domain.recording.RecordingLifecycleTest.RECORDER;
+import static io.rtcgate.domain.recording.RecordingLifecycleTest.T0;
+import static io.rtcgate.domain.recording.RecordingLifecycleTest.TASK;
+import static io.rtcgate.domain.recording.RecordingLifecycleTest.in;
+import static io.rtcgate.domain.recording.RecordingLifecycleTest.requested;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.DomainAssertions;
 import io.rtcgate.domain.job.JobFailure;
@@ -11,16 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import static io.rtcgate.domain.recording.RecordingLifecycleTest.FILE;
-import static io.rtcgate.domain.recording.RecordingLifecycleTest.RECORDER;
-import static io.rtcgate.domain.recording.RecordingLifecycleTest.T0;
-import static io.rtcgate.domain.recording.RecordingLifecycleTest.TASK;
-import static io.rtcgate.domain.recording.RecordingLifecycleTest.in;
-import static io.rtcgate.domain.recording.RecordingLifecycleTest.requested;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What each command does to a recording's segments, files, failure and times. */
 class RecordingTest {
@@ -227,5 +228,23 @@ class RecordingTest {
         assertEquals(Optional.of(VendorTaskId.agora("rid-1", "sid-1")), named.current().task());
         assertThrows(ConflictException.class, () -> named.startAnswered(VendorTaskId.agora("rid-1", "sid-2"), T2),
                 "a known task is not replaced");
+    }
+
+    @Test
+    void lateNewsOfAFileNeverTakesBackWhatWasKnown() {
+        Recording recording = RecordingLifecycleTest.requested().starting(T0).started(VendorTaskId.agora("rid-1", "sid-1"), T0);
+        RecordingFile uploaded = new RecordingFile("a.m3u8", TrackType.AUDIO_AND_VIDEO, Optional.of("7"), Optional.of(T0),
+                UploadStatus.UPLOADED);
+        Recording known = recording.filesReported(List.of(uploaded), T1);
+
+        RecordingFile late = new RecordingFile("a.m3u8", TrackType.AUDIO_AND_VIDEO, Optional.empty(), Optional.empty(),
+                UploadStatus.IN_PROGRESS);
+        assertEquals(List.of(uploaded), known.filesReported(List.of(late), T2).current().files());
+
+        RecordingFile backedUp = new RecordingFile("b.mp4", TrackType.VIDEO, Optional.empty(), Optional.empty(),
+                UploadStatus.BACKED_UP);
+        RecordingFile nowUploaded = backedUp.withUploadStatus(UploadStatus.UPLOADED);
+        assertEquals(List.of(uploaded, nowUploaded), known.filesReported(List.of(backedUp), T1)
+                .filesReported(List.of(nowUploaded), T2).current().files(), "a backed-up file that reaches storage is uploaded");
     }
 }
