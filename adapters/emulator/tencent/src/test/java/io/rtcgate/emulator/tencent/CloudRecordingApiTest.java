@@ -11,19 +11,15 @@ import com.tencentyun.TLSSigAPIv2;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.FaultKind;
 import io.rtcgate.emulator.tencent.TrtcRecordingTask.State;
-import io.rtcgate.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,19 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * page, DescribeCloudRecording's states and files as the room changes with the clock, DeleteCloudRecording,
  * and the tasks that end by themselves.
  */
-class CloudRecordingApiTest {
+class CloudRecordingApiTest extends TrtcApiTestBase {
 
     private static final String ROOM = "room-7-1";
     private static final String ROBOT = "3000000007";
 
-    private final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    private final TencentEmulator emulator = new TencentEmulator(clock, TencentEmulatorCredentials.random()).start();
-    private final long sdkAppId = emulator.credentials().sdkAppId();
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void aMixedRecordingListsItsPlaylistOnceSomeonePublishesAndEndsWhenDeleted() {
@@ -347,28 +335,8 @@ class CloudRecordingApiTest {
         return call(TrtcRecordingActions.DELETE, parameters(Map.of("TaskId", taskId)));
     }
 
-    private ObjectNode parameters(Map<String, ?> fields) {
-        ObjectNode parameters = EmulatorJson.mapper().valueToTree(fields);
-        return parameters.put("SdkAppId", sdkAppId);
-    }
-
-    /** One call, signed at the emulator's time so that the tests can move its clock freely. */
-    private JsonNode call(String action, JsonNode body) {
-        return TrtcCall.to(emulator).action(action).body(EmulatorJson.write(body)).timestamp(clock.instant().getEpochSecond()).send();
-    }
-
-    private static String errorCode(JsonNode response) {
-        JsonNode error = response.get("Error");
-        return error == null ? null : error.get("Code").textValue();
-    }
-
     private void enter(String userId) {
         emulator.enterRoom(ROOM, userId, userSig(userId));
-    }
-
-    private String userSig(String userId) {
-        var credentials = emulator.credentials();
-        return new TLSSigAPIv2(credentials.sdkAppId(), credentials.userSigKey()).genUserSig(userId, 86_400);
     }
 
     private TrtcRecordingTask onlyTask() {
@@ -384,9 +352,5 @@ class CloudRecordingApiTest {
 
     private static List<JsonNode> list(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
-    }
-
-    private static Set<String> names(JsonNode object) {
-        return object.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 }

@@ -11,17 +11,12 @@ import com.tencentyun.TLSSigAPIv2;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.FaultKind;
 import io.rtcgate.emulator.tencent.TrtcStreamIngest.State;
-import io.rtcgate.testkit.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,20 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The emulated stream ingest API over real HTTP: StartStreamIngest's checks, the media clock (seek, pauses, repeats,
  * tempo, a file's declared length, live sources), the robot in the room, and tasks that end by themselves.
  */
-class StreamIngestApiTest {
+class StreamIngestApiTest extends TrtcApiTestBase {
 
     private static final String ROOM = "room-7-1";
     private static final String ROBOT = "ingest_7";
     private static final String FILE = "https://media.example/class.mp4?duration=120";
 
-    private final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    private final TencentEmulator emulator = new TencentEmulator(clock, TencentEmulatorCredentials.random()).start();
-    private final long sdkAppId = emulator.credentials().sdkAppId();
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
 
     @Test
     void aStartedTaskIsInProgressWithItsRobotPublishingInTheRoom() {
@@ -419,33 +406,9 @@ class StreamIngestApiTest {
         return call(TrtcStreamIngestActions.STOP, parameters(Map.of("TaskId", taskId)));
     }
 
-    private ObjectNode parameters(Map<String, ?> fields) {
-        ObjectNode parameters = EmulatorJson.mapper().valueToTree(fields);
-        return parameters.put("SdkAppId", sdkAppId);
-    }
-
-    /** One call, signed at the emulator's time so that the tests can move its clock freely. */
-    private JsonNode call(String action, JsonNode body) {
-        return TrtcCall.to(emulator).action(action).body(EmulatorJson.write(body)).timestamp(clock.instant().getEpochSecond()).send();
-    }
-
-    private static String errorCode(JsonNode response) {
-        JsonNode error = response.get("Error");
-        return error == null ? null : error.get("Code").textValue();
-    }
-
-    private String userSig(String userId) {
-        var credentials = emulator.credentials();
-        return new TLSSigAPIv2(credentials.sdkAppId(), credentials.userSigKey()).genUserSig(userId, 86_400);
-    }
-
     private TrtcStreamIngest onlyTask() {
         List<TrtcStreamIngest> tasks = emulator.streamIngests();
         assertEquals(1, tasks.size(), tasks.toString());
         return tasks.get(0);
-    }
-
-    private static Set<String> names(JsonNode object) {
-        return object.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 }
