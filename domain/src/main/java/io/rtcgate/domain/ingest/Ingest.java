@@ -88,6 +88,51 @@ public final class Ingest {
         return new Ingest(b);
     }
 
+    /** An ingest as a store kept it. Only stores call this. */
+    public static Ingest restore(IngestRecord stored) {
+        Builder b = new Builder();
+        b.id = stored.id();
+        b.roomId = stored.roomId();
+        b.vendor = stored.vendor();
+        b.channel = stored.channel();
+        b.sourceUrl = stored.sourceUrl();
+        b.mode = stored.mode();
+        b.robotUserId = stored.robotUserId();
+        b.repeat = stored.repeat();
+        b.volume = stored.volume();
+        b.startPosition = stored.startPosition();
+        b.state = stored.state();
+        b.taskId = stored.taskId().orElse(null);
+        b.clock = stored.clock().orElse(null);
+        b.finished = stored.playedToEnd();
+        b.failure = stored.failure().orElse(null);
+        b.createdAt = stored.createdAt();
+        b.updatedAt = stored.updatedAt();
+        b.startedAt = stored.startedAt().orElse(null);
+        b.stoppedAt = stored.stoppedAt().orElse(null);
+        b.version = stored.version();
+        return new Ingest(b);
+    }
+
+    /** What a store keeps of this ingest. */
+    public IngestRecord toRecord() {
+        return new IngestRecord(id, roomId, vendor, channel, sourceUrl, mode, robotUserId, repeat, volume, startPosition, state,
+                Optional.ofNullable(taskId), Optional.ofNullable(clock), finished, Optional.ofNullable(failure), createdAt,
+                updatedAt, Optional.ofNullable(startedAt), Optional.ofNullable(stoppedAt), version);
+    }
+
+    /** This ingest as the store saved it: same state, the store's next version. Only stores call this. */
+    public Ingest savedAs(long newVersion) {
+        Builder b = copy(updatedAt);
+        b.version = newVersion;
+        return new Ingest(b);
+    }
+
+    /** News of the ingest that changes nothing else (a describe that found it running). */
+    public Ingest heard(Instant now) {
+        return new Ingest(copy(now));
+    }
+
     /** What the vendor is asked to start. */
     public IngestStartRequest startRequest() {
         return new IngestStartRequest(channel, robotUserId, sourceUrl, mode, startPosition, repeat, volume);

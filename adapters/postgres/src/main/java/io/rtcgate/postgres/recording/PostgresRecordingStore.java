@@ -18,6 +18,7 @@ import io.rtcgate.domain.recording.RecordingSpec;
 import io.rtcgate.domain.recording.RecordingState;
 import io.rtcgate.domain.recording.RecordingStore;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.postgres.job.QuietRows;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
 /**
  * Recordings in {@code recordings}, over plain JDBC for the partial unique index and {@code SKIP LOCKED}.
  * Every update checks the version it read; the reconciler's work runs in the transaction that holds the
- * row's lock, so two nodes never reconcile one recording at once.
+ * row's lock ({@link QuietRows}), so two nodes never reconcile one recording at once.
  */
 @Singleton
 public class PostgresRecordingStore implements RecordingStore {
@@ -72,18 +73,17 @@ public class PostgresRecordingStore implements RecordingStore {
     private static final String BY_TASK = "SELECT " + COLUMNS + " FROM recordings WHERE vendor = ? AND task_id = ?";
     private static final String BY_RECORDER = "SELECT " + COLUMNS
             + " FROM recordings WHERE vendor = ? AND recorder = ? ORDER BY created_at DESC LIMIT 1";
-    private static final String QUIET = "SELECT id FROM recordings WHERE state IN " + ACTIVE
-            + " AND updated_at < ? ORDER BY updated_at LIMIT ?";
-    private static final String LOCK_QUIET = FIND + " AND state IN " + ACTIVE + " AND updated_at < ? FOR UPDATE SKIP LOCKED";
     /** The cursor's upper bound on the first page: later than any recording. */
     private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
+    private final QuietRows<Recording> quietRows;
 
     public PostgresRecordingStore(TransactionOperations<Connection> transactions, JsonMapper json) {
         this.transactions = transactions;
         this.json = json;
+        this.quietRows = new QuietRows<>(transactions, "recordings", ACTIVE, COLUMNS, this::toRecording, this::update);
     }
 
     @Override
@@ -189,41 +189,12 @@ public class PostgresRecordingStore implements RecordingStore {
 
     @Override
     public List<String> quietActive(Instant heardBefore, int limit) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement quiet = status.getConnection().prepareStatement(QUIET)) {
-                quiet.setObject(1, timestamp(heardBefore));
-                quiet.setInt(2, limit);
-                List<String> ids = new ArrayList<>();
-                try (ResultSet rows = quiet.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
-                }
-                return ids;
-            } catch (SQLException e) {
-                throw new DataAccessException("could not find the quiet recordings", e);
-            }
-        });
+        return quietRows.quietActive(heardBefore, limit);
     }
 
     @Override
     public Optional<Recording> reconcile(String id, Instant heardBefore, UnaryOperator<Recording> work) {
-        return transactions.executeWrite(status -> {
-            Optional<Recording> locked;
-            try (PreparedStatement lock = status.getConnection().prepareStatement(LOCK_QUIET)) {
-                lock.setString(1, id);
-                lock.setObject(2, timestamp(heardBefore));
-                locked = first(lock);
-            } catch (SQLException e) {
-                throw new DataAccessException("could not lock recording " + id, e);
-            }
-            if (locked.isEmpty()) {
-                return Optional.empty();
-            }
-            Recording next = work.apply(locked.get());
-            // joins this transaction: same data source, propagation REQUIRED
-            return next == locked.get() ? Optional.empty() : Optional.of(update(next));
-        });
+        return quietRows.reconcile(id, heardBefore, work);
     }
 
     // ---- rows ----

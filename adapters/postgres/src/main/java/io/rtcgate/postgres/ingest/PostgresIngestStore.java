@@ -1,0 +1,245 @@
+package io.rtcgate.postgres.ingest;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.ingest.Ingest;
+import io.rtcgate.domain.ingest.IngestMode;
+import io.rtcgate.domain.ingest.IngestRecord;
+import io.rtcgate.domain.ingest.IngestState;
+import io.rtcgate.domain.ingest.IngestStore;
+import io.rtcgate.domain.ingest.PlaybackClock;
+import io.rtcgate.domain.job.JobFailure;
+import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.postgres.job.QuietRows;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Ingests in {@code ingests}, over plain JDBC for the partial unique index and {@code SKIP LOCKED}: one active
+ * ingest per room and robot user, every update checked against the version it read, and the reconciler's claims
+ * through {@link QuietRows}.
+ */
+@Singleton
+public class PostgresIngestStore implements IngestStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String ACTIVE = "('starting', 'running', 'paused')";
+    private static final String COLUMNS = """
+            id, room_id, vendor, channel, source_url, mode, robot_user_id, repeat_count, volume, start_position_ms, state,
+            task_id, clock_offset_ms, clock_playing_since, clock_tempo, played_to_end, failure_code, failure_message,
+            created_at, updated_at, started_at, stopped_at, version""";
+    private static final String INSERT = """
+            INSERT INTO ingests (id, room_id, vendor, channel, source_url, mode, robot_user_id, repeat_count, start_position_ms,
+                volume, state, task_id, clock_offset_ms, clock_playing_since, clock_tempo, played_to_end, failure_code,
+                failure_message, updated_at, started_at, stopped_at, created_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""";
+    private static final String UPDATE = """
+            UPDATE ingests SET volume = ?, state = ?, task_id = ?, clock_offset_ms = ?, clock_playing_since = ?,
+                clock_tempo = ?, played_to_end = ?, failure_code = ?, failure_message = ?, updated_at = ?, started_at = ?,
+                stopped_at = ?, version = version + 1
+            WHERE id = ? AND version = ?""";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM ingests WHERE id = ?";
+    private static final String ACTIVE_IN_ROOM = "SELECT " + COLUMNS + " FROM ingests WHERE room_id = ? AND state IN "
+            + ACTIVE + " ORDER BY created_at";
+    private static final String ACTIVE_OF_ROBOT = "SELECT id FROM ingests WHERE room_id = ? AND robot_user_id = ? AND state IN "
+            + ACTIVE;
+
+    private final TransactionOperations<Connection> transactions;
+    private final QuietRows<Ingest> quietRows;
+
+    public PostgresIngestStore(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+        this.quietRows = new QuietRows<>(transactions, "ingests", ACTIVE, COLUMNS, PostgresIngestStore::toIngest, this::update);
+    }
+
+    @Override
+    public Ingest insert(Ingest ingest) {
+        IngestRecord row = ingest.toRecord();
+        try {
+            transactions.executeWrite(status -> {
+                try (PreparedStatement insert = status.getConnection().prepareStatement(INSERT)) {
+                    int i = 1;
+                    insert.setString(i++, row.id());
+                    insert.setString(i++, row.roomId());
+                    insert.setString(i++, row.vendor().wireName());
+                    insert.setString(i++, row.channel());
+                    insert.setString(i++, row.sourceUrl());
+                    insert.setString(i++, row.mode().wireName());
+                    insert.setString(i++, row.robotUserId());
+                    insert.setInt(i++, row.repeat());
+                    insert.setLong(i++, row.startPosition().toMillis());
+                    i = bindChange(insert, i, row);
+                    insert.setObject(i, timestamp(row.createdAt()));
+                    return insert.executeUpdate();
+                } catch (SQLException e) {
+                    throw new DataAccessException("could not insert ingest " + row.id(), e);
+                }
+            });
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw new ConflictException("room " + row.roomId() + " already has an active ingest by " + row.robotUserId()
+                        + ": " + activeOf(row));
+            }
+            throw e;
+        }
+        return ingest.savedAs(1);
+    }
+
+    @Override
+    public Ingest update(Ingest ingest) {
+        IngestRecord row = ingest.toRecord();
+        int updated = transactions.executeWrite(status -> {
+            try (PreparedStatement update = status.getConnection().prepareStatement(UPDATE)) {
+                int i = bindChange(update, 1, row);
+                update.setString(i++, row.id());
+                update.setLong(i, row.version());
+                return update.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException("could not update ingest " + row.id(), e);
+            }
+        });
+        if (updated != 1) {
+            throw new ConflictException("the ingest was changed by another request; reload it and try again");
+        }
+        return ingest.savedAs(row.version() + 1);
+    }
+
+    @Override
+    public Optional<Ingest> find(String id) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement find = status.getConnection().prepareStatement(FIND)) {
+                find.setString(1, id);
+                List<Ingest> found = all(find);
+                return found.stream().findFirst();
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read ingest " + id, e);
+            }
+        });
+    }
+
+    @Override
+    public List<Ingest> activeInRoom(String roomId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement active = status.getConnection().prepareStatement(ACTIVE_IN_ROOM)) {
+                active.setString(1, roomId);
+                return all(active);
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read the active ingests of room " + roomId, e);
+            }
+        });
+    }
+
+    @Override
+    public List<String> quietActive(Instant heardBefore, int limit) {
+        return quietRows.quietActive(heardBefore, limit);
+    }
+
+    @Override
+    public Optional<Ingest> reconcile(String id, Instant heardBefore, UnaryOperator<Ingest> work) {
+        return quietRows.reconcile(id, heardBefore, work);
+    }
+
+    // ---- rows ----
+
+    /** Binds volume, state, task, clock, played_to_end, failure and the times but created_at; returns the next index. */
+    private static int bindChange(PreparedStatement statement, int from, IngestRecord row) throws SQLException {
+        int i = from;
+        statement.setInt(i++, row.volume());
+        statement.setString(i++, row.state().wireName());
+        statement.setString(i++, row.taskId().orElse(null));
+        Optional<PlaybackClock> clock = row.clock();
+        if (clock.isPresent()) {
+            statement.setLong(i++, clock.get().offset().toMillis());
+            statement.setObject(i++, clock.get().playingSince().map(PostgresIngestStore::timestamp).orElse(null));
+            statement.setDouble(i++, clock.get().tempo());
+        } else {
+            statement.setNull(i++, Types.BIGINT);
+            statement.setObject(i++, null);
+            statement.setNull(i++, Types.DOUBLE);
+        }
+        statement.setBoolean(i++, row.playedToEnd());
+        statement.setString(i++, row.failure().map(JobFailure::vendorCode).orElse(null));
+        statement.setString(i++, row.failure().map(JobFailure::message).orElse(null));
+        statement.setObject(i++, timestamp(row.updatedAt()));
+        statement.setObject(i++, row.startedAt().map(PostgresIngestStore::timestamp).orElse(null));
+        statement.setObject(i++, row.stoppedAt().map(PostgresIngestStore::timestamp).orElse(null));
+        return i;
+    }
+
+    private String activeOf(IngestRecord row) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement active = status.getConnection().prepareStatement(ACTIVE_OF_ROBOT)) {
+                active.setString(1, row.roomId());
+                active.setString(2, row.robotUserId());
+                try (ResultSet rows = active.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : "(ended since)";
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("could not find the active ingest of room " + row.roomId(), e);
+            }
+        });
+    }
+
+    private static List<Ingest> all(PreparedStatement statement) throws SQLException {
+        List<Ingest> ingests = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ingests.add(toIngest(rows));
+            }
+        }
+        return ingests;
+    }
+
+    private static Ingest toIngest(ResultSet row) throws SQLException {
+        long offset = row.getLong("clock_offset_ms");
+        Optional<PlaybackClock> clock = row.wasNull() ? Optional.empty()
+                : Optional.of(new PlaybackClock(Duration.ofMillis(offset), optionalInstant(row, "clock_playing_since"),
+                        row.getDouble("clock_tempo")));
+        String failureCode = row.getString("failure_code");
+        Optional<JobFailure> failure = Optional.ofNullable(row.getString("failure_message"))
+                .map(message -> new JobFailure(failureCode, message));
+        return Ingest.restore(new IngestRecord(
+                row.getString("id"),
+                row.getString("room_id"),
+                Vendor.parse(row.getString("vendor"), "vendor"),
+                row.getString("channel"),
+                row.getString("source_url"),
+                IngestMode.parse(row.getString("mode"), "mode"),
+                row.getString("robot_user_id"),
+                row.getInt("repeat_count"),
+                row.getInt("volume"),
+                Duration.ofMillis(row.getLong("start_position_ms")),
+                IngestState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(row.getString("task_id")),
+                clock,
+                row.getBoolean("played_to_end"),
+                failure,
+                optionalInstant(row, "created_at").orElseThrow(),
+                optionalInstant(row, "updated_at").orElseThrow(),
+                optionalInstant(row, "started_at"),
+                optionalInstant(row, "stopped_at"),
+                row.getLong("version")));
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
