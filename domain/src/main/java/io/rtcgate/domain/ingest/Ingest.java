@@ -90,28 +90,7 @@ public final class Ingest {
 
     /** An ingest as a store kept it. Only stores call this. */
     public static Ingest restore(IngestRecord stored) {
-        Builder b = new Builder();
-        b.id = stored.id();
-        b.roomId = stored.roomId();
-        b.vendor = stored.vendor();
-        b.channel = stored.channel();
-        b.sourceUrl = stored.sourceUrl();
-        b.mode = stored.mode();
-        b.robotUserId = stored.robotUserId();
-        b.repeat = stored.repeat();
-        b.volume = stored.volume();
-        b.startPosition = stored.startPosition();
-        b.state = stored.state();
-        b.taskId = stored.taskId().orElse(null);
-        b.clock = stored.clock().orElse(null);
-        b.finished = stored.playedToEnd();
-        b.failure = stored.failure().orElse(null);
-        b.createdAt = stored.createdAt();
-        b.updatedAt = stored.updatedAt();
-        b.startedAt = stored.startedAt().orElse(null);
-        b.stoppedAt = stored.stoppedAt().orElse(null);
-        b.version = stored.version();
-        return new Ingest(b);
+        return new Ingest(builderOf(stored));
     }
 
     /** What a store keeps of this ingest. */
@@ -322,27 +301,33 @@ public final class Ingest {
     }
 
     private Builder copy(Instant now) {
-        Builder b = new Builder();
-        b.id = id;
-        b.roomId = roomId;
-        b.vendor = vendor;
-        b.channel = channel;
-        b.sourceUrl = sourceUrl;
-        b.mode = mode;
-        b.robotUserId = robotUserId;
-        b.repeat = repeat;
-        b.volume = volume;
-        b.startPosition = startPosition;
-        b.state = state;
-        b.taskId = taskId;
-        b.clock = clock;
-        b.finished = finished;
-        b.failure = failure;
-        b.createdAt = createdAt;
+        Builder b = builderOf(toRecord());
         b.updatedAt = now;
-        b.startedAt = startedAt;
-        b.stoppedAt = stoppedAt;
-        b.version = version;
+        return b;
+    }
+
+    private static Builder builderOf(IngestRecord stored) {
+        Builder b = new Builder();
+        b.id = stored.id();
+        b.roomId = stored.roomId();
+        b.vendor = stored.vendor();
+        b.channel = stored.channel();
+        b.sourceUrl = stored.sourceUrl();
+        b.mode = stored.mode();
+        b.robotUserId = stored.robotUserId();
+        b.repeat = stored.repeat();
+        b.volume = stored.volume();
+        b.startPosition = stored.startPosition();
+        b.state = stored.state();
+        b.taskId = stored.taskId().orElse(null);
+        b.clock = stored.clock().orElse(null);
+        b.finished = stored.playedToEnd();
+        b.failure = stored.failure().orElse(null);
+        b.createdAt = stored.createdAt();
+        b.updatedAt = stored.updatedAt();
+        b.startedAt = stored.startedAt().orElse(null);
+        b.stoppedAt = stored.stoppedAt().orElse(null);
+        b.version = stored.version();
         return b;
     }
 

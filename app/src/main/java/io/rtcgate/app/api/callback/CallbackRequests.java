@@ -2,13 +2,17 @@ package io.rtcgate.app.api.callback;
 
 import io.micronaut.http.HttpRequest;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.callback.CallbackInbox;
 import io.rtcgate.domain.callback.CallbackRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** A vendor callback's HTTP request as the inbox takes it: method, raw query, headers and body as received. */
+/**
+ * A vendor callback's HTTP request as the inbox takes it (method, raw query, headers and body as received),
+ * and what the inbox made of it, for the answer.
+ */
 final class CallbackRequests {
 
     /** Headers that are never any vendor's business, and so never reach the inbox. */
@@ -32,5 +36,10 @@ final class CallbackRequests {
             }
         });
         return new CallbackRequest(request.getMethodName(), request.getUri().getRawQuery(), headers, body);
+    }
+
+    /** What became of a delivery: applied, ignored, duplicate, or queued (left for the worker). */
+    static String outcomeOf(CallbackInbox.Receipt receipt) {
+        return receipt.duplicate() ? "duplicate" : receipt.outcome().map(done -> done.result().wireName()).orElse("queued");
     }
 }

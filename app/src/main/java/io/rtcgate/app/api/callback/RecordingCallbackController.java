@@ -69,6 +69,6 @@ public class RecordingCallbackController {
 
     private String receive(Vendor vendor, HttpRequest<?> request, String body) {
         CallbackRequest callback = CallbackRequests.of(request, body == null ? "" : body, MAX_BODY);
-        return StreamCallbackController.outcomeOf(inbox.receive(vendor, RecordingCallbackHandler.kindOf(vendor), callback));
+        return CallbackRequests.outcomeOf(inbox.receive(vendor, RecordingCallbackHandler.kindOf(vendor), callback));
     }
 }

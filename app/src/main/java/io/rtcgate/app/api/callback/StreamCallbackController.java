@@ -53,11 +53,6 @@ public class StreamCallbackController {
     private CallbackAnswer receive(HttpRequest<?> request, String body) {
         CallbackInbox.Receipt receipt = inbox.receive(Vendor.ALIYUN, CallbackKind.STREAM,
                 CallbackRequests.of(request, body, MAX_BODY));
-        return new CallbackAnswer(200, "ok", outcomeOf(receipt));
-    }
-
-    /** What became of a delivery: applied, ignored, duplicate, or queued (left for the worker). */
-    static String outcomeOf(CallbackInbox.Receipt receipt) {
-        return receipt.duplicate() ? "duplicate" : receipt.outcome().map(done -> done.result().wireName()).orElse("queued");
+        return new CallbackAnswer(200, "ok", CallbackRequests.outcomeOf(receipt));
     }
 }

@@ -136,10 +136,8 @@ public class RecordingController {
         if (!FORMAT_SETS.contains(formats)) {
             throw new InvalidInputException("formats", "formats must be [\"hls\"], [\"hls\",\"mp4\"] or [\"mp4\"]");
         }
-        long idle = request.maxIdleSeconds() == null ? 30 : request.maxIdleSeconds();
-        if (idle < 5 || idle > 259_200) {
-            throw new InvalidInputException("max_idle_seconds", "max_idle_seconds must be from 5 to 259200");
-        }
+        // RecordingSpec checks the idle range and that a layout goes with a mix, naming the fields
+        long idle = request.maxIdleSeconds() == null ? Recording.DEFAULT_MAX_IDLE.toSeconds() : request.maxIdleSeconds();
         Optional<MixLayout> layout = Optional.ofNullable(request.layout()).map(name -> MixLayout.parse(name, "layout"));
         Set<RecordingFormat> parsed = formats.stream().map(name -> RecordingFormat.parse(name, "formats"))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
