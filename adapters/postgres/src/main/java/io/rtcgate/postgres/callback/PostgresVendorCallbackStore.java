@@ -1,5 +1,7 @@
 package io.rtcgate.postgres.callback;
 
+import static io.rtcgate.postgres.SqlTimes.timestamp;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
@@ -20,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -220,7 +221,4 @@ public class PostgresVendorCallbackStore implements VendorCallbackStore {
         return error.length() > CallbackOutcome.MAX_DETAIL ? error.substring(0, CallbackOutcome.MAX_DETAIL) : error;
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,7 @@
 package io.rtcgate.postgres.ingest;
 
+import static io.rtcgate.postgres.SqlTimes.timestamp;
+
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.ingest.IngestPositions;
@@ -10,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Where each file source last was in a room, in {@code ingest_positions}: one row per room and source URL. */
@@ -51,7 +51,7 @@ public class PostgresIngestPositions implements IngestPositions {
             statement.setString(1, roomId);
             statement.setString(2, sourceUrl);
             statement.setLong(3, position.toMillis());
-            statement.setObject(4, OffsetDateTime.ofInstant(savedAt, ZoneOffset.UTC));
+            statement.setObject(4, timestamp(savedAt));
         });
     }
 

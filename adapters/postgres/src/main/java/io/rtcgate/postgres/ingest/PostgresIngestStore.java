@@ -1,5 +1,8 @@
 package io.rtcgate.postgres.ingest;
 
+import static io.rtcgate.postgres.SqlTimes.instant;
+import static io.rtcgate.postgres.SqlTimes.timestamp;
+
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.ConflictException;
@@ -11,6 +14,7 @@ import io.rtcgate.domain.ingest.IngestStore;
 import io.rtcgate.domain.ingest.PlaybackClock;
 import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.postgres.SqlTimes;
 import io.rtcgate.postgres.job.QuietRows;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -20,8 +24,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,7 +166,7 @@ public class PostgresIngestStore implements IngestStore {
         Optional<PlaybackClock> clock = row.clock();
         if (clock.isPresent()) {
             statement.setLong(i++, clock.get().offset().toMillis());
-            statement.setObject(i++, clock.get().playingSince().map(PostgresIngestStore::timestamp).orElse(null));
+            statement.setObject(i++, clock.get().playingSince().map(SqlTimes::timestamp).orElse(null));
             statement.setDouble(i++, clock.get().tempo());
         } else {
             statement.setNull(i++, Types.BIGINT);
@@ -175,8 +177,8 @@ public class PostgresIngestStore implements IngestStore {
         statement.setString(i++, row.failure().map(JobFailure::vendorCode).orElse(null));
         statement.setString(i++, row.failure().map(JobFailure::message).orElse(null));
         statement.setObject(i++, timestamp(row.updatedAt()));
-        statement.setObject(i++, row.startedAt().map(PostgresIngestStore::timestamp).orElse(null));
-        statement.setObject(i++, row.stoppedAt().map(PostgresIngestStore::timestamp).orElse(null));
+        statement.setObject(i++, row.startedAt().map(SqlTimes::timestamp).orElse(null));
+        statement.setObject(i++, row.stoppedAt().map(SqlTimes::timestamp).orElse(null));
         return i;
     }
 
@@ -207,7 +209,7 @@ public class PostgresIngestStore implements IngestStore {
     private static Ingest toIngest(ResultSet row) throws SQLException {
         long offset = row.getLong("clock_offset_ms");
         Optional<PlaybackClock> clock = row.wasNull() ? Optional.empty()
-                : Optional.of(new PlaybackClock(Duration.ofMillis(offset), optionalInstant(row, "clock_playing_since"),
+                : Optional.of(new PlaybackClock(Duration.ofMillis(offset), instant(row, "clock_playing_since"),
                         row.getDouble("clock_tempo")));
         String failureCode = row.getString("failure_code");
         Optional<JobFailure> failure = Optional.ofNullable(row.getString("failure_message"))
@@ -228,18 +230,12 @@ public class PostgresIngestStore implements IngestStore {
                 clock,
                 row.getBoolean("played_to_end"),
                 failure,
-                optionalInstant(row, "created_at").orElseThrow(),
-                optionalInstant(row, "updated_at").orElseThrow(),
-                optionalInstant(row, "started_at"),
-                optionalInstant(row, "stopped_at"),
+                instant(row, "created_at").orElseThrow(),
+                instant(row, "updated_at").orElseThrow(),
+                instant(row, "started_at"),
+                instant(row, "stopped_at"),
                 row.getLong("version")));
     }
 
-    private static Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
-        return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-    }
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

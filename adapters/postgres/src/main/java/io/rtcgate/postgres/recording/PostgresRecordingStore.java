@@ -1,5 +1,8 @@
 package io.rtcgate.postgres.recording;
 
+import static io.rtcgate.postgres.SqlTimes.instant;
+import static io.rtcgate.postgres.SqlTimes.timestamp;
+
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
@@ -18,6 +21,7 @@ import io.rtcgate.domain.recording.RecordingSpec;
 import io.rtcgate.domain.recording.RecordingState;
 import io.rtcgate.domain.recording.RecordingStore;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.postgres.SqlTimes;
 import io.rtcgate.postgres.job.QuietRows;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -28,8 +32,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -217,8 +219,8 @@ public class PostgresRecordingStore implements RecordingStore {
     private static int bindTimes(PreparedStatement statement, int from, RecordingRecord row) throws SQLException {
         int i = from;
         statement.setObject(i++, timestamp(row.updatedAt()));
-        statement.setObject(i++, row.startedAt().map(PostgresRecordingStore::timestamp).orElse(null));
-        statement.setObject(i++, row.stoppedAt().map(PostgresRecordingStore::timestamp).orElse(null));
+        statement.setObject(i++, row.startedAt().map(SqlTimes::timestamp).orElse(null));
+        statement.setObject(i++, row.stoppedAt().map(SqlTimes::timestamp).orElse(null));
         return i;
     }
 
@@ -289,10 +291,10 @@ public class PostgresRecordingStore implements RecordingStore {
                 RecordingState.valueOf(row.getString("state").toUpperCase(Locale.ROOT)),
                 readSegments(row.getString("segments")).stream().map(SegmentJson::toSegment).toList(),
                 Optional.ofNullable(failureMessage).map(message -> new JobFailure(failureCode, message)),
-                instant(row, "created_at"),
-                instant(row, "updated_at"),
-                Optional.ofNullable(row.getObject("started_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                Optional.ofNullable(row.getObject("stopped_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                instant(row, "created_at").orElseThrow(),
+                instant(row, "updated_at").orElseThrow(),
+                instant(row, "started_at"),
+                instant(row, "stopped_at"),
                 row.getLong("version")));
     }
 
@@ -316,13 +318,7 @@ public class PostgresRecordingStore implements RecordingStore {
         return RecordingFormat.ordered(spec.formats()).stream().map(RecordingFormat::wireName).collect(Collectors.joining(","));
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
-    }
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     /** A page cursor: the last item's creation time and id, as opaque base64url text. */
     private record Cursor(Instant createdAt, String id) {
