@@ -178,6 +178,13 @@ class PostgresRecordingStoreTest {
         Instant nextDay = now.plus(Duration.ofHours(25));
         assertTrue(keys.claim("caller-a", key, "fp-5", nextDay, nextDay, nextDay.minus(Duration.ofHours(24)))
                 instanceof IdempotencyStore.Fresh, "an expired key is forgotten");
+
+        String purged = UUID.randomUUID().toString();
+        assertTrue(keys.claim("caller-c", purged, "fp-6", now, abandoned, expired) instanceof IdempotencyStore.Fresh);
+        keys.complete("caller-c", purged, new StoredResponse(201, "{}"), now);
+        assertTrue(keys.purgeExpired(now.plusSeconds(1)) >= 1, "the purge forgets keys claimed before its time");
+        assertTrue(keys.claim("caller-c", purged, "fp-7", now, abandoned, expired) instanceof IdempotencyStore.Fresh,
+                "a purged key is free again");
     }
 
     private static void sleep(Duration duration) {

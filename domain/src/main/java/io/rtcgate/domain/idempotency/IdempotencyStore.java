@@ -29,11 +29,14 @@ public interface IdempotencyStore {
     }
 
     /**
-     * Claims {@code key} for the caller's request with {@code fingerprint}. A key last claimed before
-     * {@code expiredBefore} is forgotten first; one in flight since before {@code abandonedBefore} was cut
-     * short (its node died) and is claimed again.
+     * Claims {@code key} for the caller's request with {@code fingerprint}. The key is forgotten first when it
+     * was claimed before {@code expiredBefore}, or has been in flight since before {@code abandonedBefore} (its
+     * node died).
      */
     Claim claim(String callerId, String key, String fingerprint, Instant now, Instant abandonedBefore, Instant expiredBefore);
+
+    /** Forgets every key claimed before {@code expiredBefore}; how many it forgot. */
+    int purgeExpired(Instant expiredBefore);
 
     /** Keeps the request's answer under the key. */
     void complete(String callerId, String key, StoredResponse response, Instant now);

@@ -69,6 +69,11 @@ public final class IdempotentRequests {
         }
     }
 
+    /** Forgets the keys older than {@link #RETENTION}, every caller's; how many it forgot. */
+    public int purgeExpired() {
+        return store.purgeExpired(clock.instant().minus(RETENTION));
+    }
+
     private StoredResponse runOnce(String callerId, String key, Supplier<StoredResponse> request) {
         StoredResponse response;
         try {

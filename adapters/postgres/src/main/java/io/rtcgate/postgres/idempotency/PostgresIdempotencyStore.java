@@ -1,5 +1,7 @@
 package io.rtcgate.postgres.idempotency;
 
+import static io.rtcgate.postgres.SqlTimes.timestamp;
+
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.idempotency.IdempotencyStore;
@@ -10,21 +12,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
- * Idempotency keys in {@code idempotency_keys}. A claim is one transaction: expired keys go, an abandoned
- * claim of this key goes, then {@code INSERT ... ON CONFLICT DO NOTHING} decides who owns the key. A
+ * Idempotency keys in {@code idempotency_keys}. A claim is one transaction: this key's row goes if it expired
+ * or its claim was abandoned, then {@code INSERT ... ON CONFLICT DO NOTHING} decides who owns the key. Other
+ * expired keys go in {@link #purgeExpired}, off the request path. A
  * concurrent claim of the same key waits on the primary key until the first commits, so exactly one wins.
  */
 @Singleton
 public class PostgresIdempotencyStore implements IdempotencyStore {
 
     private static final String PURGE_EXPIRED = "DELETE FROM idempotency_keys WHERE claimed_at < ?";
-    private static final String DROP_ABANDONED = """
+    /** This key's row when it expired, or was claimed by a request a crash cut short. */
+    private static final String DROP_STALE = """
             DELETE FROM idempotency_keys
-            WHERE caller_id = ? AND idempotency_key = ? AND completed_at IS NULL AND claimed_at < ?""";
+            WHERE caller_id = ? AND idempotency_key = ? AND (claimed_at < ? OR (completed_at IS NULL AND claimed_at < ?))""";
     private static final String CLAIM = """
             INSERT INTO idempotency_keys (caller_id, idempotency_key, fingerprint, claimed_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (caller_id, idempotency_key) DO NOTHING""";
@@ -48,14 +50,11 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try {
-                try (PreparedStatement purge = connection.prepareStatement(PURGE_EXPIRED)) {
-                    purge.setObject(1, timestamp(expiredBefore));
-                    purge.executeUpdate();
-                }
-                try (PreparedStatement drop = connection.prepareStatement(DROP_ABANDONED)) {
+                try (PreparedStatement drop = connection.prepareStatement(DROP_STALE)) {
                     drop.setString(1, callerId);
                     drop.setString(2, key);
-                    drop.setObject(3, timestamp(abandonedBefore));
+                    drop.setObject(3, timestamp(expiredBefore));
+                    drop.setObject(4, timestamp(abandonedBefore));
                     drop.executeUpdate();
                 }
                 try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
@@ -89,6 +88,18 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public int purgeExpired(Instant expiredBefore) {
+        return transactions.executeWrite(status -> {
+            try (PreparedStatement purge = status.getConnection().prepareStatement(PURGE_EXPIRED)) {
+                purge.setObject(1, timestamp(expiredBefore));
+                return purge.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException("could not purge expired idempotency keys", e);
+            }
+        });
+    }
+
+    @Override
     public void complete(String callerId, String key, StoredResponse response, Instant now) {
         transactions.executeWrite(status -> {
             try (PreparedStatement complete = status.getConnection().prepareStatement(COMPLETE)) {
@@ -117,7 +128,4 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
         });
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }
