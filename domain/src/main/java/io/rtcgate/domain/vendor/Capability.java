@@ -1,6 +1,7 @@
 package io.rtcgate.domain.vendor;
 
 import io.rtcgate.domain.callback.StreamCallbacks;
+import io.rtcgate.domain.ingest.IngestCallbacks;
 import io.rtcgate.domain.ingest.StreamIngester;
 import io.rtcgate.domain.messaging.MessageGroups;
 import io.rtcgate.domain.messaging.MessagingTokenIssuer;
@@ -34,7 +35,9 @@ public enum Capability {
     /** Verify and read the vendor's stream callbacks (publish, publish_done). Local work with the callback key. */
     STREAM_CALLBACKS("stream-callbacks", StreamCallbacks.class, false),
     /** Verify and read the vendor's recording callbacks. Local work with the callback secret. */
-    RECORDING_CALLBACKS("recording-callbacks", RecordingCallbacks.class, false);
+    RECORDING_CALLBACKS("recording-callbacks", RecordingCallbacks.class, false),
+    /** Read the vendor's ingest events from its verified general callbacks. Local work. */
+    INGEST_CALLBACKS("ingest-callbacks", IngestCallbacks.class, false);
 
     private final String configKey;
     private final Class<? extends VendorPort> port;
