@@ -130,6 +130,21 @@ public final class Ingest {
         return new Ingest(b);
     }
 
+    /**
+     * The vendor named the task of an ingest that was stopped or failed while its start was in flight: the
+     * ingest keeps its state, and now knows the task to stop.
+     */
+    public Ingest taskNamed(String vendorTaskId, Instant now) {
+        Objects.requireNonNull(vendorTaskId, "vendorTaskId");
+        if (!state.isFinal() || taskId != null) {
+            throw new ConflictException("ingest " + id + " is " + state.wireName() + (taskId == null ? "" : " with task " + taskId)
+                    + ": only a stopped or failed ingest without a task takes one this way");
+        }
+        Builder b = copy(now);
+        b.taskId = vendorTaskId;
+        return new Ingest(b);
+    }
+
     /** RUNNING → PAUSED; a file's position stops moving. */
     public Ingest paused(Instant now) {
         Builder b = moveTo(IngestState.PAUSED, now);

@@ -1,7 +1,9 @@
 package io.rtcgate.domain.ingest;
 
 import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.Page;
 import io.rtcgate.domain.job.QuietJobs;
+import io.rtcgate.domain.vendor.Vendor;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,4 +36,17 @@ public interface IngestStore extends QuietJobs<Ingest> {
 
     /** The room's active ingests. */
     List<Ingest> activeInRoom(String roomId);
+
+    /**
+     * A page of the room's ingests, newest first.
+     *
+     * @throws io.rtcgate.domain.InvalidInputException naming {@code cursor} when it is not one this store gave
+     */
+    Page<Ingest> listForRoom(String roomId, int limit, Optional<String> cursor);
+
+    /** The ingest whose vendor task is {@code taskId}. */
+    Optional<Ingest> findByTask(Vendor vendor, String taskId);
+
+    /** The file ingests that are playing now, whose positions move, at most {@code limit} of them. */
+    List<Ingest> playingFiles(int limit);
 }

@@ -1,13 +1,13 @@
 package io.rtcgate.domain.recording;
 
 import io.rtcgate.domain.Caller;
-import io.rtcgate.domain.ConflictException;
-import io.rtcgate.domain.DomainException;
-import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.Page;
 import io.rtcgate.domain.callback.CallbackOutcome;
 import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.job.JobReconciler;
+import io.rtcgate.domain.job.LatestWrites;
+import io.rtcgate.domain.job.RoomJobAccess;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomJobs;
 import io.rtcgate.domain.room.RoomStatus;
@@ -43,8 +43,6 @@ public final class RecordingService implements RoomJobs {
     public static final int MAX_PAGE = 100;
     /** How long a start whose vendor never confirmed it may stay unconfirmed before the recording fails. */
     public static final Duration UNCONFIRMED_START_LIMIT = Duration.ofMinutes(10);
-    /** Retries of a write that lost a race with another writer of the same recording. */
-    private static final int WRITE_RETRIES = 5;
 
     private static final System.Logger LOG = System.getLogger(RecordingService.class.getName());
 
@@ -78,14 +76,7 @@ public final class RecordingService implements RoomJobs {
      * @throws VendorException when the vendor refused or failed; the recording is kept, failed
      */
     public Recording start(Caller caller, String roomId, RecordingSpec spec) {
-        Room room = rooms.require(roomId);
-        requireMayRecord(caller, room);
-        if (room.status() != RoomStatus.LIVE && room.status() != RoomStatus.PAUSED) {
-            throw new ConflictException("room " + roomId + " is " + room.status().wireName()
-                    + ": only a live or paused room can be recorded");
-        }
-        VendorBinding binding = room.binding().orElseThrow(() ->
-                new ConflictException("room " + roomId + " has no vendor channel to record"));
+        VendorBinding binding = RoomJobAccess.requireChannelToStart(caller, rooms.require(roomId), "record");
         CloudRecorder recorder = ports.require(binding.vendor(), CloudRecorder.class);
         Recording requested = recordings.insert(Recording.request(ids.get(), roomId, binding.vendor(), binding.channel(),
                 RecorderIdentity.randomNumeric(random), spec, clock.instant()));
@@ -101,7 +92,7 @@ public final class RecordingService implements RoomJobs {
     }
 
     /** A page of the room's recordings, newest first, for the room's anchor or an admin. */
-    public RecordingStore.Page list(Caller caller, String roomId, int limit, Optional<String> cursor) {
+    public Page<Recording> list(Caller caller, String roomId, int limit, Optional<String> cursor) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "limit must be from 1 to " + MAX_PAGE);
         }
@@ -239,7 +230,7 @@ public final class RecordingService implements RoomJobs {
         } catch (RuntimeException e) {
             // a task that did start regardless names its recorder in its callbacks, and is stopped then
             updateLatest(starting.id(), latest -> latest.state().isFinal() ? latest
-                    : latest.failed(startFailure(e), clock.instant()));
+                    : latest.failed(JobFailure.ofStart(e), clock.instant()));
             throw e;
         }
         Recording answered = updateLatest(starting.id(), latest -> switch (latest.state()) {
@@ -256,14 +247,6 @@ public final class RecordingService implements RoomJobs {
             stopOrphan(answered, started.task(), null);
         }
         return answered;
-    }
-
-    /** What the caller may read of a failed start: the vendor's code and summary, or the gateway's own refusal. */
-    private static JobFailure startFailure(RuntimeException e) {
-        if (e instanceof VendorException vendor) {
-            return new JobFailure(vendor.vendorCode(), vendor.summary());
-        }
-        return new JobFailure(null, e instanceof DomainException ? e.getMessage() : "the gateway could not start it");
     }
 
     private Recording stopNow(Recording recording) {
@@ -352,36 +335,11 @@ public final class RecordingService implements RoomJobs {
 
     /** Applies {@code change} to the stored recording and saves it, again on a fresh copy when another writer won. */
     private Recording updateLatest(String id, UnaryOperator<Recording> change) {
-        for (int attempt = 1; ; attempt++) {
-            Recording latest = recordings.require(id);
-            Recording next = change.apply(latest);
-            if (next == latest) {
-                return latest;
-            }
-            try {
-                return recordings.update(next);
-            } catch (ConflictException e) {
-                if (attempt >= WRITE_RETRIES || e instanceof ActiveRecordingException) {
-                    throw e;
-                }
-            }
-        }
+        return LatestWrites.update(() -> recordings.require(id), change, recordings::update,
+                conflict -> conflict instanceof ActiveRecordingException);
     }
 
-    private void requireMayRecord(Caller caller, Room room) {
-        if (!caller.admin() && !room.isAnchor(caller)) {
-            throw new ForbiddenException("only the room's anchor or an admin may record room " + room.id());
-        }
-    }
-
-    /** The room's anchor or an admin; only an admin once the room is gone. */
     private void requireMayRead(Caller caller, String roomId) {
-        if (caller.admin()) {
-            return;
-        }
-        Optional<Room> room = rooms.find(roomId);
-        if (room.isEmpty() || !room.get().isAnchor(caller)) {
-            throw new ForbiddenException("only the room's anchor or an admin may see or stop its recordings");
-        }
+        RoomJobAccess.requireMayRead(caller, rooms, roomId, "recordings");
     }
 }

@@ -1,6 +1,7 @@
 package io.rtcgate.domain.recording;
 
 import io.rtcgate.domain.NotFoundException;
+import io.rtcgate.domain.Page;
 import io.rtcgate.domain.job.QuietJobs;
 import io.rtcgate.domain.vendor.Vendor;
 import java.util.List;
@@ -12,13 +13,6 @@ import java.util.Optional;
  * recordings through {@link QuietJobs}.
  */
 public interface RecordingStore extends QuietJobs<Recording> {
-
-    /** One page of a room's recordings, newest first, and the cursor of the next page if there is one. */
-    record Page(List<Recording> items, Optional<String> nextCursor) {
-        public Page {
-            items = List.copyOf(items);
-        }
-    }
 
     /**
      * Saves a new recording and returns it with its first version.
@@ -46,7 +40,7 @@ public interface RecordingStore extends QuietJobs<Recording> {
      *
      * @throws io.rtcgate.domain.InvalidInputException naming {@code cursor} when it is not one this store gave
      */
-    Page listForRoom(String roomId, int limit, Optional<String> cursor);
+    Page<Recording> listForRoom(String roomId, int limit, Optional<String> cursor);
 
     /** The room's active recordings. */
     List<Recording> activeInRoom(String roomId);

@@ -6,6 +6,7 @@ import static io.rtcgate.postgres.SqlTimes.timestamp;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.Page;
 import io.rtcgate.domain.ingest.Ingest;
 import io.rtcgate.domain.ingest.IngestMode;
 import io.rtcgate.domain.ingest.IngestRecord;
@@ -14,6 +15,7 @@ import io.rtcgate.domain.ingest.IngestStore;
 import io.rtcgate.domain.ingest.PlaybackClock;
 import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.postgres.PageCursor;
 import io.rtcgate.postgres.SqlTimes;
 import io.rtcgate.postgres.job.QuietRows;
 import jakarta.inject.Singleton;
@@ -57,6 +59,13 @@ public class PostgresIngestStore implements IngestStore {
     private static final String FIND = "SELECT " + COLUMNS + " FROM ingests WHERE id = ?";
     private static final String ACTIVE_IN_ROOM = "SELECT " + COLUMNS + " FROM ingests WHERE room_id = ? AND state IN "
             + ACTIVE + " ORDER BY created_at";
+    private static final String PAGE = "SELECT " + COLUMNS + """
+             FROM ingests WHERE room_id = ? AND (created_at, id) < (?, ?)
+            ORDER BY created_at DESC, id DESC LIMIT ?""";
+    private static final String BY_TASK = "SELECT " + COLUMNS + " FROM ingests WHERE vendor = ? AND task_id = ?";
+    private static final String PLAYING_FILES = "SELECT " + COLUMNS
+            + " FROM ingests WHERE state = 'running' AND mode = 'vod' AND clock_playing_since IS NOT NULL"
+            + " ORDER BY updated_at LIMIT ?";
     private static final String ACTIVE_OF_ROBOT = "SELECT id FROM ingests WHERE room_id = ? AND robot_user_id = ? AND state IN "
             + ACTIVE;
 
@@ -141,6 +150,48 @@ public class PostgresIngestStore implements IngestStore {
                 return all(active);
             } catch (SQLException e) {
                 throw new DataAccessException("could not read the active ingests of room " + roomId, e);
+            }
+        });
+    }
+
+    @Override
+    public Page<Ingest> listForRoom(String roomId, int limit, Optional<String> cursor) {
+        PageCursor after = PageCursor.after(cursor);
+        List<Ingest> rows = transactions.executeRead(status -> {
+            try (PreparedStatement page = status.getConnection().prepareStatement(PAGE)) {
+                page.setString(1, roomId);
+                page.setObject(2, timestamp(after.createdAt()));
+                page.setString(3, after.id());
+                page.setInt(4, limit + 1);
+                return all(page);
+            } catch (SQLException e) {
+                throw new DataAccessException("could not list the ingests of room " + roomId, e);
+            }
+        });
+        return PageCursor.page(rows, limit, Ingest::createdAt, Ingest::id);
+    }
+
+    @Override
+    public Optional<Ingest> findByTask(Vendor vendor, String taskId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement find = status.getConnection().prepareStatement(BY_TASK)) {
+                find.setString(1, vendor.wireName());
+                find.setString(2, taskId);
+                return all(find).stream().findFirst();
+            } catch (SQLException e) {
+                throw new DataAccessException("could not find the ingest of " + vendor.wireName() + " task " + taskId, e);
+            }
+        });
+    }
+
+    @Override
+    public List<Ingest> playingFiles(int limit) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement playing = status.getConnection().prepareStatement(PLAYING_FILES)) {
+                playing.setInt(1, limit);
+                return all(playing);
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read the playing file ingests", e);
             }
         });
     }

@@ -8,7 +8,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.ConflictException;
-import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.Page;
 import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.recording.ActiveRecordingException;
 import io.rtcgate.domain.recording.MixLayout;
@@ -21,11 +21,11 @@ import io.rtcgate.domain.recording.RecordingSpec;
 import io.rtcgate.domain.recording.RecordingState;
 import io.rtcgate.domain.recording.RecordingStore;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.postgres.PageCursor;
 import io.rtcgate.postgres.SqlTimes;
 import io.rtcgate.postgres.job.QuietRows;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,8 +74,6 @@ public class PostgresRecordingStore implements RecordingStore {
     private static final String BY_TASK = "SELECT " + COLUMNS + " FROM recordings WHERE vendor = ? AND task_id = ?";
     private static final String BY_RECORDER = "SELECT " + COLUMNS
             + " FROM recordings WHERE vendor = ? AND recorder = ? ORDER BY created_at DESC LIMIT 1";
-    /** The cursor's upper bound on the first page: later than any recording. */
-    private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
@@ -146,8 +143,8 @@ public class PostgresRecordingStore implements RecordingStore {
     }
 
     @Override
-    public Page listForRoom(String roomId, int limit, Optional<String> cursor) {
-        Cursor after = cursor.map(Cursor::parse).orElse(new Cursor(FAR_FUTURE, ""));
+    public Page<Recording> listForRoom(String roomId, int limit, Optional<String> cursor) {
+        PageCursor after = PageCursor.after(cursor);
         List<Recording> rows = transactions.executeRead(status -> {
             try (PreparedStatement page = status.getConnection().prepareStatement(PAGE)) {
                 page.setString(1, roomId);
@@ -159,12 +156,7 @@ public class PostgresRecordingStore implements RecordingStore {
                 throw new DataAccessException("could not list the recordings of room " + roomId, e);
             }
         });
-        if (rows.size() <= limit) {
-            return new Page(rows, Optional.empty());
-        }
-        List<Recording> items = rows.subList(0, limit);
-        Recording last = items.get(limit - 1);
-        return new Page(items, Optional.of(new Cursor(last.createdAt(), last.id()).encode()));
+        return PageCursor.page(rows, limit, Recording::createdAt, Recording::id);
     }
 
     @Override
@@ -316,26 +308,5 @@ public class PostgresRecordingStore implements RecordingStore {
 
     private static String formatsOf(RecordingSpec spec) {
         return RecordingFormat.ordered(spec.formats()).stream().map(RecordingFormat::wireName).collect(Collectors.joining(","));
-    }
-
-
-
-    /** A page cursor: the last item's creation time and id, as opaque base64url text. */
-    private record Cursor(Instant createdAt, String id) {
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor parse(String text) {
-            try {
-                String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                int bar = decoded.indexOf('|');
-                return new Cursor(Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1));
-            } catch (RuntimeException e) {
-                throw new InvalidInputException("cursor", "cursor is not one this API returned");
-            }
-        }
     }
 }
