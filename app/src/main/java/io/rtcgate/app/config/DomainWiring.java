@@ -6,10 +6,14 @@ import io.micronaut.context.annotation.Factory;
 import io.rtcgate.domain.cleanup.CleanupAction;
 import io.rtcgate.domain.cleanup.VendorCleanupStore;
 import io.rtcgate.domain.cleanup.VendorCleanups;
+import io.rtcgate.domain.ingest.IngestPositions;
+import io.rtcgate.domain.ingest.IngestService;
+import io.rtcgate.domain.ingest.IngestStore;
 import io.rtcgate.domain.messaging.MessageGroups;
 import io.rtcgate.domain.messaging.MessagingService;
 import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomIdGenerator;
+import io.rtcgate.domain.room.RoomJobs;
 import io.rtcgate.domain.room.RoomService;
 import io.rtcgate.domain.recording.RecordingService;
 import io.rtcgate.domain.recording.RecordingStore;
@@ -45,7 +49,7 @@ public class DomainWiring {
     /** Ticks in microseconds, PostgreSQL's precision, so a write's answer equals what a later read returns. */
     @Singleton
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock();
     }
 
     @Singleton
@@ -84,14 +88,26 @@ public class DomainWiring {
 
     @Singleton
     RoomService roomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
-                            RoomChannels channels, VendorCleanups cleanups, RecordingService recordings, Clock clock) {
-        return new RoomService(rooms, ids, router, ports, channels, cleanups, recordings, clock);
+                            RoomChannels channels, VendorCleanups cleanups, RecordingService recordings,
+                            IngestService ingests, Clock clock) {
+        RoomJobs jobs = room -> {
+            recordings.roomEnded(room);
+            ingests.roomEnded(room);
+        };
+        return new RoomService(rooms, ids, router, ports, channels, cleanups, jobs, clock);
     }
 
     @Singleton
     RecordingService recordingService(RecordingStore recordings, RoomStore rooms, VendorPorts ports, RoomIdGenerator ids,
                                       RecordingProperties properties, Clock clock) {
         return new RecordingService(recordings, rooms, ports, () -> ids.next().toString(), new SecureRandom(), clock,
+                properties.getReconcileInterval());
+    }
+
+    @Singleton
+    IngestService ingestService(IngestStore ingests, IngestPositions positions, RoomStore rooms, VendorPorts ports,
+                                VendorCleanups cleanups, RoomIdGenerator ids, IngestProperties properties, Clock clock) {
+        return new IngestService(ingests, positions, rooms, ports, cleanups, () -> ids.next().toString(), clock,
                 properties.getReconcileInterval());
     }
 
@@ -103,9 +119,11 @@ public class DomainWiring {
 
     /** The durable queue of vendor clean-ups and what each kind does. */
     @Singleton
-    VendorCleanups vendorCleanups(VendorCleanupStore store, VendorPorts ports, CleanupProperties cleanups, Clock clock) {
+    VendorCleanups vendorCleanups(VendorCleanupStore store, VendorPorts ports, IngestStore ingests, CleanupProperties cleanups,
+                                  Clock clock) {
         Map<String, CleanupAction> actions = Map.of(
-                RoomService.DELETE_MESSAGE_GROUP, (vendor, group) -> ports.require(vendor, MessageGroups.class).delete(group));
+                RoomService.DELETE_MESSAGE_GROUP, (vendor, group) -> ports.require(vendor, MessageGroups.class).delete(group),
+                IngestService.STOP_TASK, IngestService.stopTaskAction(ingests, ports));
         return new VendorCleanups(store, actions, clock, cleanups.getBackoff(), cleanups.getMaxBackoff());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.Page;
 import io.rtcgate.domain.idempotency.IdempotencyStore;
 import io.rtcgate.domain.idempotency.StoredResponse;
 import io.rtcgate.domain.recording.ActiveRecordingException;
@@ -122,7 +123,7 @@ class PostgresRecordingStoreTest {
         List<String> paged = new java.util.ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            RecordingStore.Page page = store.listForRoom(roomId, 2, cursor);
+            Page<Recording> page = store.listForRoom(roomId, 2, cursor);
             page.items().forEach(recording -> paged.add(recording.id()));
             cursor = page.nextCursor();
         } while (cursor.isPresent());

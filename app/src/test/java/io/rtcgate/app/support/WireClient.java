@@ -72,6 +72,16 @@ public final class WireClient {
         return send(request.build());
     }
 
+    public Reply patch(String path, String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
     public Reply get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (bearer != null) {

@@ -11,6 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.app.support.AuiClient.User;
 import io.rtcgate.app.support.WireClient.Reply;
 import io.rtcgate.domain.Caller;
+import io.rtcgate.domain.Page;
 import io.rtcgate.domain.recording.Recording;
 import io.rtcgate.domain.recording.RecordingFormat;
 import io.rtcgate.domain.recording.RecordingMode;
@@ -186,7 +187,7 @@ class RecordingCallbackApiTest extends VendorApiTestBase {
             }
 
             @Override
-            public Page listForRoom(String roomId, int limit, Optional<String> cursor) {
+            public Page<Recording> listForRoom(String roomId, int limit, Optional<String> cursor) {
                 return recordingStore.listForRoom(roomId, limit, cursor);
             }
 
@@ -274,15 +275,5 @@ class RecordingCallbackApiTest extends VendorApiTestBase {
         await(() -> runningTasks(roomId).isEmpty(), "the first callback naming the recorder stops the task");
         await(() -> "completed".equals(read(anchor, left.id()).text("state")), "and the recording completes");
         assertFalse(read(anchor, left.id()).body().contains("\"task_id\":null"));
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            sleep(Duration.ofMillis(100));
-        }
     }
 }

@@ -101,14 +101,4 @@ class RecordingOnEveryVendorApiTest extends VendorApiTestBase {
         assertEquals(200, reply.status(), reply.body());
         return (List<Map<String, Object>>) ((List<Map<String, Object>>) reply.json().get("segments")).get(0).get("files");
     }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            sleep(Duration.ofMillis(100));
-        }
-    }
 }

@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -273,6 +274,17 @@ abstract class VendorApiTestBase {
                 }
                 sleep(Duration.ofMillis(50));
             }
+        }
+    }
+
+    /** Waits up to 30 s for {@code condition}, looking every 100 ms. */
+    static void await(BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            sleep(Duration.ofMillis(100));
         }
     }
 

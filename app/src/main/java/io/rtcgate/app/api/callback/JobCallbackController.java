@@ -12,14 +12,15 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rtcgate.domain.callback.CallbackInbox;
 import io.rtcgate.domain.callback.CallbackRequest;
-import io.rtcgate.domain.recording.RecordingCallbackHandler;
+import io.rtcgate.domain.job.JobCallbackHandler;
 import io.rtcgate.domain.vendor.Vendor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The vendors' signed callbacks that carry recording events: Agora's notifications (NCS), Tencent's
- * callbacks and Aliyun's ARTC recording callbacks. No gateway authentication: the signature is the
+ * The vendors' signed callbacks that carry the events of their long-running jobs: Agora's notifications (NCS:
+ * cloud recording and Media Pull), Tencent's callbacks (cloud recording and stream ingest) and Aliyun's ARTC
+ * recording callbacks. No gateway authentication: the signature is the
  * authentication, checked before anything is recorded (401 when it is missing, wrong or stale). Every
  * accepted delivery, a redelivery included, is answered 200 in the vendor's own format, so the vendor
  * stops resending it.
@@ -27,14 +28,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Vendor callbacks")
 @Controller(produces = MediaType.APPLICATION_JSON)
 @Secured(SecurityRule.IS_ANONYMOUS)
-public class RecordingCallbackController {
+public class JobCallbackController {
 
     /** Notification bodies carry file lists; anything much larger is not one. */
     static final int MAX_BODY = 256 * 1024;
 
     private final CallbackInbox inbox;
 
-    public RecordingCallbackController(CallbackInbox inbox) {
+    public JobCallbackController(CallbackInbox inbox) {
         this.inbox = inbox;
     }
 
@@ -69,6 +70,6 @@ public class RecordingCallbackController {
 
     private String receive(Vendor vendor, HttpRequest<?> request, String body) {
         CallbackRequest callback = CallbackRequests.of(request, body == null ? "" : body, MAX_BODY);
-        return CallbackRequests.outcomeOf(inbox.receive(vendor, RecordingCallbackHandler.kindOf(vendor), callback));
+        return CallbackRequests.outcomeOf(inbox.receive(vendor, JobCallbackHandler.kindOf(vendor), callback));
     }
 }

@@ -3,7 +3,6 @@ package io.rtcgate.app.api.v1;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +20,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.rtcgate.app.security.Callers;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.Page;
 import io.rtcgate.domain.idempotency.IdempotentRequests;
 import io.rtcgate.domain.idempotency.StoredResponse;
 import io.rtcgate.domain.recording.MixLayout;
@@ -29,7 +29,6 @@ import io.rtcgate.domain.recording.RecordingFormat;
 import io.rtcgate.domain.recording.RecordingMode;
 import io.rtcgate.domain.recording.RecordingService;
 import io.rtcgate.domain.recording.RecordingSpec;
-import io.rtcgate.domain.recording.RecordingStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,12 +36,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +53,6 @@ public class RecordingController {
 
     /** The format sets vendors record. */
     private static final Set<List<String>> FORMAT_SETS = Set.of(List.of("hls"), List.of("hls", "mp4"), List.of("mp4"));
-    private static final int DEFAULT_PAGE = 20;
 
     private final RecordingService recordings;
     private final IdempotentRequests idempotent;
@@ -84,8 +78,7 @@ public class RecordingController {
         RecordingSpec spec = specOf(parse(body));
         StoredResponse response = idempotencyKey == null ? started(caller, id, spec)
                 : idempotent.execute(caller.userId(), idempotencyKey, fingerprint(id, spec), () -> started(caller, id, spec));
-        return HttpResponse.<String>status(HttpStatus.valueOf(response.status())).body(response.body())
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        return JobEndpoints.answer(response);
     }
 
     @Operation(summary = "Get a recording")
@@ -98,7 +91,8 @@ public class RecordingController {
     @Get("/v1/rooms/{id}/recordings{?limit,cursor}")
     public RecordingResource.Page list(Authentication auth, @PathVariable String id, @QueryValue @Nullable String limit,
                                        @QueryValue @Nullable String cursor) {
-        RecordingStore.Page page = recordings.list(Callers.of(auth), id, pageSize(limit), Optional.ofNullable(cursor));
+        Page<Recording> page = recordings.list(Callers.of(auth), id, JobEndpoints.pageSize(limit, RecordingService.MAX_PAGE),
+                Optional.ofNullable(cursor));
         return new RecordingResource.Page(page.items().stream().map(RecordingResource::of).toList(),
                 page.nextCursor().orElse(null));
     }
@@ -110,12 +104,7 @@ public class RecordingController {
     }
 
     private StoredResponse started(Caller caller, String roomId, RecordingSpec spec) {
-        Recording recording = recordings.start(caller, roomId, spec);
-        try {
-            return new StoredResponse(HttpStatus.CREATED.getCode(), json.writeValueAsString(RecordingResource.of(recording)));
-        } catch (IOException e) {
-            throw new IllegalStateException("could not write recording " + recording.id(), e);
-        }
+        return JobEndpoints.created(json, RecordingResource.of(recordings.start(caller, roomId, spec)));
     }
 
     private StartRecording parse(String body) {
@@ -152,22 +141,6 @@ public class RecordingController {
         parts.add(RecordingFormat.ordered(spec.formats()).stream().map(RecordingFormat::wireName).collect(Collectors.joining(",")));
         parts.add(Long.toString(spec.maxIdle().toSeconds()));
         parts.add(spec.layout().map(MixLayout::wireName).orElse(""));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    private static int pageSize(String limit) {
-        if (limit == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            return Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("limit", "limit must be a whole number from 1 to " + RecordingService.MAX_PAGE);
-        }
+        return JobEndpoints.fingerprint(parts);
     }
 }
