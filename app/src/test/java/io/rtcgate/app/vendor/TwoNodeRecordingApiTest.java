@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.app.support.AuiClient.User;
 import io.rtcgate.app.support.WireClient;
 import io.rtcgate.app.support.WireClient.Reply;
-import io.rtcgate.emulator.agora.AgoraEmulator;
 import io.rtcgate.emulator.agora.CloudRecordingTask;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,32 +35,7 @@ class TwoNodeRecordingApiTest extends VendorApiTestBase {
     /** Node B: no emulators of its own; this node's database and this node's Agora emulator, as configured vendors. */
     @BeforeEach
     void startNodeB() {
-        AgoraEmulator agora = agora();
-        var credentials = agora.credentials();
-        var storage = agora.recordingStorage();
-        Map<String, Object> properties = new HashMap<>();
-        // the JDBC URL this node uses, the embedded server's once it runs
-        properties.put("datasources.default.url", database.getJdbcUrl());
-        properties.put("datasources.default.username", database.getUsername());
-        properties.put("datasources.default.password", "");
-        properties.put("rtcgate.emulators.enabled", false);
-        properties.put("rtcgate.callbacks.worker.enabled", false);
-        properties.put("rtcgate.vendors.agora.enabled", true);
-        properties.put("rtcgate.vendors.agora.app-id", credentials.appId());
-        properties.put("rtcgate.vendors.agora.app-certificate", credentials.appCertificate());
-        properties.put("rtcgate.vendors.agora.customer-key", credentials.customerKey());
-        properties.put("rtcgate.vendors.agora.customer-secret", credentials.customerSecret());
-        properties.put("rtcgate.vendors.agora.base-url", agora.baseUrl());
-        properties.put("rtcgate.vendors.agora.callback-secret", emulators.callbackSecret());
-        properties.put("rtcgate.vendors.agora.recording-storage.vendor", storage.vendor());
-        properties.put("rtcgate.vendors.agora.recording-storage.region", storage.region());
-        properties.put("rtcgate.vendors.agora.recording-storage.bucket", storage.bucket());
-        properties.put("rtcgate.vendors.agora.recording-storage.access-key", storage.accessKey());
-        properties.put("rtcgate.vendors.agora.recording-storage.secret-key", storage.secretKey());
-        properties.put("rtcgate.vendors.agora.recording-storage.file-name-prefix", "rtcgate");
-        properties.put("rtcgate.vendors.aliyun.push-domain", "");
-        properties.put("rtcgate.vendors.aliyun.play-domain", "");
-        nodeB = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        nodeB = AgoraNode.start(database, emulators);
         wireB = new WireClient(nodeB, json);
     }
 
