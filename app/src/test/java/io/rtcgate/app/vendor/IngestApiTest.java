@@ -206,6 +206,8 @@ class IngestApiTest extends VendorApiTestBase {
         "source_url|\"ftp://media.example.com/a.mp4\"",
         "source_url|\"media.example.com/a.mp4\"",
         "source_url|\"\"",
+        "source_url|\"https://\"",
+        "source_url|\"https://media.example.com/a b.mp4\"",
         "mode|\"tape\"",
         "repeat|0",
         "repeat|1001",

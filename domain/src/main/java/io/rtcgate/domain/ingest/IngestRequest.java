@@ -1,11 +1,9 @@
 package io.rtcgate.domain.ingest;
 
 import io.rtcgate.domain.InvalidInputException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +20,8 @@ public record IngestRequest(String sourceUrl, IngestMode mode, boolean resume, i
     public static final int MAX_REPEAT = 1000;
     public static final int FOREVER = -1;
     public static final int MAX_URL_LENGTH = 2048;
-    private static final Set<String> SCHEMES = Set.of("http", "https", "rtmp");
+    /** An absolute http, https or rtmp URL: its scheme, a host (with its port), then a path or query; no white space. */
+    private static final Pattern SOURCE_URL = Pattern.compile("(?i)(https?|rtmp)://[^/?#\\s]+([/?#]\\S*)?");
     /** What TRTC accepts as a user id (letters, digits, '_' and '-', at most 32), and so every vendor here. */
     private static final Pattern ROBOT = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
@@ -66,15 +65,10 @@ public record IngestRequest(String sourceUrl, IngestMode mode, boolean resume, i
         if (sourceUrl.length() > MAX_URL_LENGTH) {
             throw new InvalidInputException("source_url", "source_url must be at most " + MAX_URL_LENGTH + " characters");
         }
-        try {
-            URI uri = new URI(sourceUrl);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!SCHEMES.contains(scheme) || uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new InvalidInputException("source_url", "source_url must be an absolute http, https or rtmp URL with a host");
-            }
-            return scheme;
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("source_url", "source_url is not a valid URL");
+        Matcher url = SOURCE_URL.matcher(sourceUrl);
+        if (!url.matches()) {
+            throw new InvalidInputException("source_url", "source_url must be an absolute http, https or rtmp URL with a host");
         }
+        return url.group(1).toLowerCase(Locale.ROOT);
     }
 }
