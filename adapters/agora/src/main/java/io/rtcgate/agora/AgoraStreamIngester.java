@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  *   <li>update is Update, {@code PATCH .../cloud-player/players/{id}?sequence={n}} with {@code isPause} and
  *       {@code audioOptions.volume} (the domain's 0 to 100 sent as is: Agora's 100 is the source's own level, up
  *       to 200 amplifies). The sequence must grow from one update to the next; it is the clock's milliseconds,
- *       kept strictly increasing on this node.</li>
+ *       kept strictly increasing on this node. A 404 means Agora no longer has the player, so describe reads it as
+ *       gone from then on, however new it is.</li>
  *   <li>stop is Delete, {@code DELETE .../cloud-player/players/{id}}; 404 means it had ended already.</li>
  * </ul>
  * 429 is throttling and 5xx (504 included) a server error, both counting against Agora's health through the
@@ -187,7 +188,12 @@ public final class AgoraStreamIngester implements StreamIngester {
     private void patch(String id, PlayerChange change) {
         long sequence = lastSequence.updateAndGet(last -> Math.max(last + 1, clock.millis()));
         String path = regionalPlayers() + "/" + segment(id) + "?sequence=" + sequence;
-        requireSuccess("media-pull update", rest.sendForAnswer("media-pull update", "PATCH", path, new UpdateRequest(change)));
+        Answer answer = rest.sendForAnswer("media-pull update", "PATCH", path, new UpdateRequest(change));
+        if (answer.status() == 404) {
+            // Agora no longer has the player: the list's grace for new players must not make it look alive
+            recentlyCreated.remove(id);
+        }
+        requireSuccess("media-pull update", answer);
     }
 
     private void deleteQuietly(String id) {

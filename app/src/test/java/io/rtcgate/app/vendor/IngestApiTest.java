@@ -12,6 +12,7 @@ import io.rtcgate.app.support.AuiClient.User;
 import io.rtcgate.app.support.WireClient.Reply;
 import io.rtcgate.domain.ingest.IngestPositions;
 import io.rtcgate.domain.ingest.IngestService;
+import io.rtcgate.emulator.FaultKind;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashSet;
@@ -297,6 +298,38 @@ class IngestApiTest extends VendorApiTestBase {
 
         Map<String, Object> again = startIngestOk(anchor, roomId, fields("source_url", source));
         assertTrue(progress(again) < 1.0, "it plays from the beginning again: " + again);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tencent", "agora"})
+    void aChangeToAnIngestTheVendorEndedEndsItAndSaysSo(String vendor) {
+        User anchor = aui.newUser();
+        String roomId = liveRoom(anchor, vendor);
+        String id = (String) startIngestOk(anchor, roomId, fields("source_url", file(1))).get("id");
+        await(() -> "ENDED".equals(vendorTask(vendor, read(anchor, id).text("task_id")).state()),
+                "the one-second file plays to its end at the vendor");
+
+        Reply paused = change(anchor, id, fields("paused", true));
+
+        assertEquals(409, paused.status(), paused.body());
+        assertTrue(paused.text("message").contains("ended at the vendor"), paused.body());
+        assertEquals("stopped", read(anchor, id).text("state"));
+        assertNull(read(anchor, id).json().get("progress_seconds"), "it played to its end");
+    }
+
+    @Test
+    void aStopTheVendorFailsIsRetriedUntilTheTaskEnds() {
+        User anchor = aui.newUser();
+        String roomId = liveRoom(anchor, "tencent");
+        Map<String, Object> ingest = startIngestOk(anchor, roomId, fields("source_url", file(600)));
+        tencent().faults().failNext(FaultKind.SERVER_ERROR, 1);
+
+        Reply stopped = stopIngest(anchor, (String) ingest.get("id"));
+
+        assertEquals(200, stopped.status(), stopped.body());
+        assertEquals("stopped", stopped.text("state"), "the stop is the gateway's at once");
+        await(() -> "ENDED".equals(vendorTask("tencent", (String) ingest.get("task_id")).state()),
+                "the queued stop reaches the vendor once it answers again");
     }
 
     @ParameterizedTest(name = "{0}")

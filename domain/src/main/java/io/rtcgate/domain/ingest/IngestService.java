@@ -19,6 +19,7 @@ import io.rtcgate.domain.room.VendorBinding;
 import io.rtcgate.domain.vendor.Capability;
 import io.rtcgate.domain.vendor.UnsupportedCapabilityException;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.domain.vendor.VendorPorts;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -140,7 +141,8 @@ public final class IngestService implements RoomJobs {
      * Pauses or resumes a running ingest and sets its volume. The vendor is asked first; what it did is saved
      * after, and a pause saves the file's position.
      *
-     * @throws ConflictException when the ingest is not running or paused, or the vendor cannot do it
+     * @throws ConflictException when the ingest is not running or paused, the vendor cannot do it, or the vendor
+     *     no longer has the task (the ingest ends then, as when its end is reported)
      */
     public Ingest update(Caller caller, String ingestId, IngestUpdate update) {
         Ingest ingest = ingests.require(ingestId);
@@ -149,7 +151,21 @@ public final class IngestService implements RoomJobs {
             throw new ConflictException("ingest " + ingestId + " is " + ingest.state().wireName()
                     + ": only a running or paused ingest can be paused, resumed or given another volume");
         }
-        ports.require(ingest.vendor(), StreamIngester.class).update(ingest.task().orElseThrow(), update);
+        StreamIngester ingester = ports.require(ingest.vendor(), StreamIngester.class);
+        try {
+            ingester.update(ingest.task().orElseThrow(), update);
+        } catch (VendorException e) {
+            boolean gone = e.kind() == VendorException.Kind.REJECTED
+                    && ingester.describe(ingest.task().orElseThrow()) == IngestTaskState.GONE;
+            if (gone) {
+                Ingest ended = updateLatest(ingestId, latest -> latest.state().isFinal() ? latest
+                        : ended(latest, clock.instant()));
+                keepPositionOf(ended);
+                throw new ConflictException("ingest " + ingestId + " had ended at the vendor before the change: it is "
+                        + ended.state().wireName() + " now");
+            }
+            throw e;
+        }
         Ingest saved = updateLatest(ingestId, latest -> {
             if (latest.state() != IngestState.RUNNING && latest.state() != IngestState.PAUSED) {
                 return latest; // it ended meanwhile; the vendor's answer changes nothing
