@@ -2,7 +2,6 @@ package io.rtcgate.domain.ingest;
 
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
-import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.Page;
 import io.rtcgate.domain.callback.CallbackOutcome;
 import io.rtcgate.domain.cleanup.CleanupAction;
@@ -44,8 +43,6 @@ import java.util.function.UnaryOperator;
  */
 public final class IngestService implements RoomJobs {
 
-    /** The largest page of a room's ingests. */
-    public static final int MAX_PAGE = 100;
     /** The clean-up that stops an ingest's vendor task; its target is the ingest's id. */
     public static final String STOP_TASK = "stop-ingest";
     /** How long a start whose answer never came may stay unconfirmed before the ingest fails. */
@@ -130,9 +127,7 @@ public final class IngestService implements RoomJobs {
 
     /** A page of the room's ingests, newest first, for the room's anchor or an admin. */
     public Page<Ingest> list(Caller caller, String roomId, int limit, Optional<String> cursor) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInputException("limit", "limit must be from 1 to " + MAX_PAGE);
-        }
+        RoomJobAccess.requirePageSize(limit);
         requireMayRead(caller, roomId);
         return ingests.listForRoom(roomId, limit, cursor);
     }

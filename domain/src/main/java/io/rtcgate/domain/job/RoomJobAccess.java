@@ -3,6 +3,7 @@ package io.rtcgate.domain.job;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * room is gone.
  */
 public final class RoomJobAccess {
+
+    /** The largest page of a room's jobs. */
+    public static final int MAX_PAGE = 100;
 
     private RoomJobAccess() {
     }
@@ -33,6 +37,13 @@ public final class RoomJobAccess {
                     + " can be " + (job.equals("record") ? "recorded" : "ingested into"));
         }
         return room.binding().orElseThrow(() -> new ConflictException("room " + room.id() + " has no vendor channel to " + job));
+    }
+
+    /** A page of a room's jobs holds 1 to {@link #MAX_PAGE} of them. */
+    public static void requirePageSize(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "limit must be from 1 to " + MAX_PAGE);
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.rtcgate.domain.recording;
 
 import io.rtcgate.domain.Caller;
-import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.Page;
 import io.rtcgate.domain.callback.CallbackOutcome;
 import io.rtcgate.domain.job.JobFailure;
@@ -39,8 +38,6 @@ import java.util.random.RandomGenerator;
  */
 public final class RecordingService implements RoomJobs {
 
-    /** The largest page of a room's recordings. */
-    public static final int MAX_PAGE = 100;
     /** How long a start whose vendor never confirmed it may stay unconfirmed before the recording fails. */
     public static final Duration UNCONFIRMED_START_LIMIT = Duration.ofMinutes(10);
 
@@ -93,9 +90,7 @@ public final class RecordingService implements RoomJobs {
 
     /** A page of the room's recordings, newest first, for the room's anchor or an admin. */
     public Page<Recording> list(Caller caller, String roomId, int limit, Optional<String> cursor) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInputException("limit", "limit must be from 1 to " + MAX_PAGE);
-        }
+        RoomJobAccess.requirePageSize(limit);
         requireMayRead(caller, roomId);
         return recordings.listForRoom(roomId, limit, cursor);
     }

@@ -156,19 +156,7 @@ public class PostgresIngestStore implements IngestStore {
 
     @Override
     public Page<Ingest> listForRoom(String roomId, int limit, Optional<String> cursor) {
-        PageCursor after = PageCursor.after(cursor);
-        List<Ingest> rows = transactions.executeRead(status -> {
-            try (PreparedStatement page = status.getConnection().prepareStatement(PAGE)) {
-                page.setString(1, roomId);
-                page.setObject(2, timestamp(after.createdAt()));
-                page.setString(3, after.id());
-                page.setInt(4, limit + 1);
-                return all(page);
-            } catch (SQLException e) {
-                throw new DataAccessException("could not list the ingests of room " + roomId, e);
-            }
-        });
-        return PageCursor.page(rows, limit, Ingest::createdAt, Ingest::id);
+        return PageCursor.readPage(transactions, PAGE, roomId, limit, cursor, PostgresIngestStore::all, Ingest::createdAt, Ingest::id, "the ingests");
     }
 
     @Override

@@ -144,19 +144,7 @@ public class PostgresRecordingStore implements RecordingStore {
 
     @Override
     public Page<Recording> listForRoom(String roomId, int limit, Optional<String> cursor) {
-        PageCursor after = PageCursor.after(cursor);
-        List<Recording> rows = transactions.executeRead(status -> {
-            try (PreparedStatement page = status.getConnection().prepareStatement(PAGE)) {
-                page.setString(1, roomId);
-                page.setObject(2, timestamp(after.createdAt()));
-                page.setString(3, after.id());
-                page.setInt(4, limit + 1);
-                return all(page);
-            } catch (SQLException e) {
-                throw new DataAccessException("could not list the recordings of room " + roomId, e);
-            }
-        });
-        return PageCursor.page(rows, limit, Recording::createdAt, Recording::id);
+        return PageCursor.readPage(transactions, PAGE, roomId, limit, cursor, this::all, Recording::createdAt, Recording::id, "the recordings");
     }
 
     @Override

@@ -92,7 +92,7 @@ public class IngestController {
     @Get("/v1/rooms/{id}/ingests{?limit,cursor}")
     public IngestResource.Page list(Authentication auth, @PathVariable String id, @QueryValue @Nullable String limit,
                                     @QueryValue @Nullable String cursor) {
-        Page<Ingest> page = ingests.list(Callers.of(auth), id, JobEndpoints.pageSize(limit, IngestService.MAX_PAGE),
+        Page<Ingest> page = ingests.list(Callers.of(auth), id, JobEndpoints.pageSize(limit),
                 Optional.ofNullable(cursor));
         return new IngestResource.Page(page.items().stream().map(this::resource).toList(), page.nextCursor().orElse(null));
     }

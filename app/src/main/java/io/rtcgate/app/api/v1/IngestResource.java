@@ -33,12 +33,7 @@ public record IngestResource(
         @JsonProperty("created_at") String createdAt,
         @Nullable @JsonProperty("started_at") String startedAt,
         @Nullable @JsonProperty("stopped_at") String stoppedAt,
-        @Nullable Failure failure) {
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Failure(@Nullable @JsonProperty("vendor_code") String vendorCode, String message) {
-    }
+        @Nullable JobFailureView failure) {
 
     /** A page of a room's ingests, newest first. */
     @Serdeable
@@ -54,7 +49,7 @@ public record IngestResource(
                 ingest.position(now).map(position -> position.toMillis() / 1000.0).orElse(null),
                 time(ingest.createdAt()), ingest.startedAt().map(IngestResource::time).orElse(null),
                 ingest.stoppedAt().map(IngestResource::time).orElse(null),
-                ingest.failure().map(failure -> new Failure(failure.vendorCode(), failure.message())).orElse(null));
+                JobFailureView.of(ingest.failure()));
     }
 
     private static String time(Instant instant) {

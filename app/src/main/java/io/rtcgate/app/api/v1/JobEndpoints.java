@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.idempotency.StoredResponse;
+import io.rtcgate.domain.job.RoomJobAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,14 +23,14 @@ final class JobEndpoints {
     }
 
     /** The page size a caller asked for, {@link #DEFAULT_PAGE} without one; the use case checks the range. */
-    static int pageSize(String limit, int max) {
+    static int pageSize(String limit) {
         if (limit == null) {
             return DEFAULT_PAGE;
         }
         try {
             return Integer.parseInt(limit);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("limit", "limit must be a whole number from 1 to " + max);
+            throw new InvalidInputException("limit", "limit must be a whole number from 1 to " + RoomJobAccess.MAX_PAGE);
         }
     }
 

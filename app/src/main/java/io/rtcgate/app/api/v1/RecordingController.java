@@ -91,7 +91,7 @@ public class RecordingController {
     @Get("/v1/rooms/{id}/recordings{?limit,cursor}")
     public RecordingResource.Page list(Authentication auth, @PathVariable String id, @QueryValue @Nullable String limit,
                                        @QueryValue @Nullable String cursor) {
-        Page<Recording> page = recordings.list(Callers.of(auth), id, JobEndpoints.pageSize(limit, RecordingService.MAX_PAGE),
+        Page<Recording> page = recordings.list(Callers.of(auth), id, JobEndpoints.pageSize(limit),
                 Optional.ofNullable(cursor));
         return new RecordingResource.Page(page.items().stream().map(RecordingResource::of).toList(),
                 page.nextCursor().orElse(null));

@@ -29,7 +29,7 @@ public record RecordingResource(
         List<String> formats,
         String state,
         List<Segment> segments,
-        @Nullable Failure failure,
+        @Nullable JobFailureView failure,
         @JsonProperty("created_at") String createdAt,
         @Nullable @JsonProperty("started_at") String startedAt,
         @Nullable @JsonProperty("stopped_at") String stoppedAt) {
@@ -48,11 +48,6 @@ public record RecordingResource(
                        @JsonProperty("upload_status") String uploadStatus) {
     }
 
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Failure(@Nullable @JsonProperty("vendor_code") String vendorCode, String message) {
-    }
-
     /** A page of a room's recordings, newest first. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -65,7 +60,7 @@ public record RecordingResource(
                 RecordingFormat.ordered(recording.formats()).stream().map(RecordingFormat::wireName).toList(),
                 recording.state().wireName(),
                 recording.segments().stream().map(RecordingResource::segment).toList(),
-                recording.failure().map(failure -> new Failure(failure.vendorCode(), failure.message())).orElse(null),
+                JobFailureView.of(recording.failure()),
                 time(recording.createdAt()), time(recording.startedAt()), time(recording.stoppedAt()));
     }
 
