@@ -20,7 +20,8 @@ import java.util.Set;
  * recordings of {@code CreateCloudRecording}, {@code DescribeCloudRecording} and {@code DeleteCloudRecording},
  * which move on with the emulator's clock and call back (event group 3) once {@link #deliverCallbacksTo} is set, and
  * the stream ingests of {@code StartStreamIngest}, {@code DescribeStreamIngest}, {@code UpdateStreamIngest} and
- * {@code StopStreamIngest}, which play their sources on a simulated media clock (see {@link TrtcStreamIngests}).
+ * {@code StopStreamIngest}, which play their sources on a simulated media clock (see {@link TrtcStreamIngests}) and
+ * call back (event group 7) through the same signed delivery as the recordings.
  * Point the SDK at it with {@code HttpProfile.setEndpoint(hostAndPort())} and protocol {@code http://}.
  */
 public final class TencentEmulator extends VendorEmulator {
@@ -189,6 +190,7 @@ public final class TencentEmulator extends VendorEmulator {
         synchronized (callbacks) {
             ingests.sync();
             recordings.sync();
+            callbacks.send(ingests.drainEvents());
             callbacks.send(recordings.drainEvents());
         }
     }

@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The bodies of TRTC's event callbacks, with the field names and order of Tencent's cloud recording callback
- * page (trtc.io/document/54914): {@code EventGroupId, EventType, CallbackTs, EventInfo{RoomId, EventTs,
- * EventMsTs, UserId, TaskId, Payload}}, laid out as Tencent lays them out ({@link CjsonPrettyPrinter}).
+ * The bodies of TRTC's event callbacks, laid out as Tencent lays them out ({@link CjsonPrettyPrinter}), with the
+ * field names and order of Tencent's pages: cloud recording (trtc.io/document/54914) {@code EventGroupId,
+ * EventType, CallbackTs, EventInfo{RoomId, EventTs, EventMsTs, UserId, TaskId, Payload}}; stream ingest
+ * (trtc.io/document/62717) {@code EventGroupId, EventType, CallbackMsTs, EventInfo{EventMsTs, TaskId, Status}},
+ * its send time named {@code CallbackMsTs}, not {@code CallbackTs}.
  */
 final class TrtcCallbackBodies {
 
     /** The event group of cloud recording. */
     static final int CLOUD_RECORDING = 3;
+    /** The event group of stream ingest ("input online media stream"). */
+    static final int STREAM_INGEST = 7;
 
     private TrtcCallbackBodies() {
     }
@@ -27,6 +31,18 @@ final class TrtcCallbackBodies {
     record EventInfo(@JsonProperty("RoomId") Object roomId, @JsonProperty("EventTs") long eventTs,
                      @JsonProperty("EventMsTs") long eventMsTs, @JsonProperty("UserId") String userId,
                      @JsonProperty("TaskId") String taskId, @JsonProperty("Payload") Object payload) {
+    }
+
+    record IngestCallback(@JsonProperty("EventGroupId") int eventGroupId, @JsonProperty("EventType") int eventType,
+                          @JsonProperty("CallbackMsTs") long callbackMsTs, @JsonProperty("EventInfo") IngestEventInfo eventInfo) {
+    }
+
+    /**
+     * 701 and 702 alike. The page's table types {@code EventMsTs} as a String; its examples, and the bodies the
+     * emulator sends, carry a number.
+     */
+    record IngestEventInfo(@JsonProperty("EventMsTs") long eventMsTs, @JsonProperty("TaskId") String taskId,
+                           @JsonProperty("Status") int status) {
     }
 
     /** 301, 303, 305: {@code Status} 0 for success. */
@@ -62,6 +78,12 @@ final class TrtcCallbackBodies {
         EventInfo info = new EventInfo(roomId, event.at().getEpochSecond(), event.at().toEpochMilli(), event.userId(),
                 event.taskId(), event.payload());
         return format(new Callback(CLOUD_RECORDING, event.type(), sentAt.toEpochMilli(), info));
+    }
+
+    /** The body of a stream ingest {@code event}, sent at {@code sentAt}. */
+    static String body(TrtcIngestEvent event, Instant sentAt) {
+        IngestEventInfo info = new IngestEventInfo(event.at().toEpochMilli(), event.taskId(), event.status());
+        return format(new IngestCallback(STREAM_INGEST, event.type(), sentAt.toEpochMilli(), info));
     }
 
     /** {@code value} as JSON laid out the way Tencent's callback servers lay it out. */

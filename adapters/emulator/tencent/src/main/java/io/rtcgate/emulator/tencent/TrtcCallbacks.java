@@ -47,13 +47,13 @@ final class TrtcCallbacks implements AutoCloseable {
     }
 
     /** Sends each event, in order, stamped with the emulator's time of sending; drops them while no target is set. */
-    void send(List<TrtcRecordingEvent> events) {
+    void send(List<? extends TrtcCallbackEvent> events) {
         Target current = target;
         if (current == null) {
             return;
         }
-        for (TrtcRecordingEvent event : events) {
-            String body = TrtcCallbackBodies.body(event, clock.instant());
+        for (TrtcCallbackEvent event : events) {
+            String body = event.body(clock.instant());
             sender.send(current.url(), Map.of("Content-Type", "application/json", "SdkAppId", Long.toString(sdkAppId),
                     "Sign", sign(current.key(), body)), body);
         }

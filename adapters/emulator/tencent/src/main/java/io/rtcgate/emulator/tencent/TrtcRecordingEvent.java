@@ -7,7 +7,7 @@ import java.time.Instant;
  * user id, when, and the type's {@code Payload} (a record of {@link TrtcCallbackBodies}).
  */
 record TrtcRecordingEvent(int type, String taskId, String roomId, boolean stringRoom, String userId, Instant at,
-                          Object payload) {
+                          Object payload) implements TrtcCallbackEvent {
 
     static final int RECORDER_START = 301;
     static final int RECORDER_STOP = 302;
@@ -16,4 +16,9 @@ record TrtcRecordingEvent(int type, String taskId, String roomId, boolean string
     static final int UPLOAD_STOP = 305;
     static final int FILE_SLICE = 307;
     static final int MP4_STOP = 310;
+
+    @Override
+    public String body(Instant sentAt) {
+        return TrtcCallbackBodies.body(this, sentAt);
+    }
 }

@@ -6,6 +6,7 @@ import io.rtcgate.emulator.tencent.TrtcStreamIngest.State;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * {@code RepeatNum} allows ({@code -1}: for ever, or until {@code MaxDuration} of playing), then the task ends by
  * itself; a live ({@code rtmp://}) source never ends. A task paused for {@link #PAUSE_LIMIT} is destroyed, and a
  * task whose room is dismissed or whose robot is removed ends with it. Tasks end at the instant their clock
- * says, whether a request or the emulator's periodic work finds it. Time is the emulator's clock. Thread-safe.
+ * says, whether a request or the emulator's periodic work finds it. Every start and every end, whatever ended the
+ * task, queues the group-7 event Tencent calls back with ({@link TrtcIngestEvent}). Time is the emulator's clock.
+ * Thread-safe.
  */
 final class TrtcStreamIngests {
 
@@ -45,6 +48,7 @@ final class TrtcStreamIngests {
     private final Clock clock;
     private final TrtcRooms rooms;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final List<TrtcIngestEvent> outbox = new ArrayList<>();
 
     TrtcStreamIngests(Clock clock, TrtcRooms rooms) {
         this.clock = clock;
@@ -63,6 +67,7 @@ final class TrtcStreamIngests {
         Task task = new Task(RandomStrings.alphanumeric(TASK_ID_LENGTH), request, now);
         tasks.put(task.id, task);
         rooms.enter(request.roomId(), request.userId());
+        outbox.add(new TrtcIngestEvent(TrtcIngestEvent.START, task.id, now, TrtcIngestEvent.START_SUCCESS));
         sync(); // a seek past the end of a file that plays once ends it at once
         return new StartAnswer(task.id);
     }
@@ -115,6 +120,13 @@ final class TrtcStreamIngests {
         }
     }
 
+    /** The events queued since the last call, oldest first. */
+    synchronized List<TrtcIngestEvent> drainEvents() {
+        List<TrtcIngestEvent> drained = List.copyOf(outbox);
+        outbox.clear();
+        return drained;
+    }
+
     synchronized List<TrtcStreamIngest> snapshot() {
         sync();
         Instant now = clock.instant();
@@ -138,6 +150,7 @@ final class TrtcStreamIngests {
     private void end(Task task, Instant at) {
         task.finish(at);
         rooms.remove(task.roomId, List.of(task.userId));
+        outbox.add(new TrtcIngestEvent(TrtcIngestEvent.STOP, task.id, at, TrtcIngestEvent.STOP_SUCCESS));
     }
 
     /**

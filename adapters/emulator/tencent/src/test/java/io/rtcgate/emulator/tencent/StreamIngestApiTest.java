@@ -10,13 +10,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tencentyun.TLSSigAPIv2;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.FaultKind;
+import io.rtcgate.emulator.WebhookSender;
 import io.rtcgate.emulator.tencent.TrtcStreamIngest.State;
+import io.rtcgate.testkit.WebhookReceiver;
+import io.rtcgate.testkit.WebhookReceiver.Delivery;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,13 +29,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The emulated stream ingest API over real HTTP: StartStreamIngest's checks, the media clock (seek, pauses, repeats,
- * tempo, a file's declared length, live sources), the robot in the room, and tasks that end by themselves.
+ * tempo, a file's declared length, live sources), the robot in the room, tasks that end by themselves, and the
+ * group-7 callbacks of every start and end (trtc.io/document/62717).
  */
 class StreamIngestApiTest extends TrtcApiTestBase {
 
     private static final String ROOM = "room-7-1";
     private static final String ROBOT = "ingest_7";
     private static final String FILE = "https://media.example/class.mp4?duration=120";
+    private static final String CALLBACK_KEY = "callbackKey123";
+
+    /** Answered as Tencent expects of the gateway. */
+    private final WebhookReceiver receiver = new WebhookReceiver("{\"code\":0}");
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
 
 
     @Test
@@ -247,6 +262,72 @@ class StreamIngestApiTest extends TrtcApiTestBase {
         assertEquals(List.of(), emulator.streamIngests());
     }
 
+    @Test
+    void aTaskCallsBackItsStartAndItsStopSignedAndLaidOutAsTencentDoes() {
+        emulator.deliverCallbacksTo(receiver.url("/trtc/callbacks"), CALLBACK_KEY);
+        Instant startedAt = clock.instant();
+        String taskId = start(startBody());
+        clock.advance(Duration.ofSeconds(5));
+        assertNull(errorCode(stopTask(taskId)));
+
+        Delivery started = receiver.next();
+        assertEquals(Long.toString(sdkAppId), started.header("SdkAppId"));
+        assertEquals(TrtcCallbacks.sign(CALLBACK_KEY, started.body()), started.header("Sign"));
+        assertEquals("application/json", started.header("Content-Type"));
+        assertEquals("{\n\t\"EventGroupId\":\t7,\n\t\"EventType\":\t701,\n\t\"CallbackMsTs\":\t" + startedAt.toEpochMilli()
+                + ",\n\t\"EventInfo\":\t{\n\t\t\"EventMsTs\":\t" + startedAt.toEpochMilli() + ",\n\t\t\"TaskId\":\t\"" + taskId
+                + "\",\n\t\t\"Status\":\t0\n\t}\n}", started.body(), "the documented 701 body, start success");
+        JsonNode stopped = EmulatorJson.readObject(receiver.next().body());
+        assertEquals(702, stopped.get("EventType").intValue());
+        assertEquals(Set.of("EventMsTs", "TaskId", "Status"), names(stopped.get("EventInfo")));
+        assertEquals(taskId, stopped.get("EventInfo").get("TaskId").textValue());
+        assertEquals(0, stopped.get("EventInfo").get("Status").intValue(), "STATUS_STOP_SUCCESS");
+        assertEquals(startedAt.plusSeconds(5).toEpochMilli(), stopped.get("EventInfo").get("EventMsTs").longValue());
+    }
+
+    @Test
+    void aFileThatPlaysToItsEndWithItsRepeatsCallsBackItsStopAtTheEnd() {
+        emulator.deliverCallbacksTo(receiver.url("/trtc/callbacks"), CALLBACK_KEY);
+        Instant startedAt = clock.instant();
+        String taskId = start(startBody().put("RepeatNum", 2));
+        assertEquals(701, EmulatorJson.readObject(receiver.next().body()).get("EventType").intValue());
+
+        clock.advance(Duration.ofSeconds(250));
+        assertEquals(State.ENDED, onlyTask().state());
+
+        JsonNode stopped = EmulatorJson.readObject(receiver.next().body());
+        assertEquals(702, stopped.get("EventType").intValue());
+        assertEquals(taskId, stopped.get("EventInfo").get("TaskId").textValue());
+        assertEquals(startedAt.plusSeconds(240).toEpochMilli(), stopped.get("EventInfo").get("EventMsTs").longValue(),
+                "the event is when the second play ended, not when the emulator noticed");
+        assertEquals(clock.instant().toEpochMilli(), stopped.get("CallbackMsTs").longValue());
+    }
+
+    @Test
+    void aTaskWhoseRoomIsDismissedOrWhoseRobotIsRemovedCallsBackItsStop() {
+        emulator.deliverCallbacksTo(receiver.url("/trtc/callbacks"), CALLBACK_KEY);
+        String dismissed = start(startBody());
+        assertNull(errorCode(call(TrtcRoomActions.DISMISS_ROOM, parameters(Map.of("RoomId", ROOM)))));
+        String removed = start(startBody());
+        assertNull(errorCode(call(TrtcRoomActions.REMOVE_USER, parameters(Map.of("RoomId", ROOM, "UserIds", List.of(ROBOT))))));
+
+        List<String> events = receiver.next(4).stream().map(delivery -> EmulatorJson.readObject(delivery.body()))
+                .map(body -> body.get("EventType").intValue() + " " + body.get("EventInfo").get("TaskId").textValue()).toList();
+        assertEquals(List.of("701 " + dismissed, "702 " + dismissed, "701 " + removed, "702 " + removed), events);
+    }
+
+    @Test
+    void ingestCallbacksAreLostWhileTheSenderDropsThem() {
+        emulator.deliverCallbacksTo(receiver.url("/trtc/callbacks"), CALLBACK_KEY);
+        emulator.callbackSender().dropDeliveries(true);
+        start(startBody());
+
+        List<WebhookSender.Attempt> attempts = awaitAttempts(1);
+        assertEquals(-1, attempts.get(0).status(), "dropped on the way");
+        assertTrue(attempts.get(0).body().contains("\"EventType\":\t701"), attempts.get(0).body());
+        assertEquals(List.of(), receiver.received());
+    }
+
     static Stream<Arguments> refusedStarts() {
         return Stream.of(
                 refused("no SdkAppId", body -> body.remove("SdkAppId"), "MissingParameter.SdkAppId"),
@@ -404,6 +485,17 @@ class StreamIngestApiTest extends TrtcApiTestBase {
 
     private JsonNode stopTask(String taskId) {
         return call(TrtcStreamIngestActions.STOP, parameters(Map.of("TaskId", taskId)));
+    }
+
+    private List<WebhookSender.Attempt> awaitAttempts(int count) {
+        Instant deadline = Instant.now().plus(WebhookReceiver.PATIENCE);
+        List<WebhookSender.Attempt> attempts = emulator.callbackSender().attempts();
+        while (attempts.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+            attempts = emulator.callbackSender().attempts();
+        }
+        assertEquals(count, attempts.size(), attempts.toString());
+        return attempts;
     }
 
     private TrtcStreamIngest onlyTask() {
