@@ -22,6 +22,10 @@ public final class TencentPorts {
         if (settings.recordingStorage().isPresent()) {
             ports.add(new TencentCloudRecorder(settings, trtc, tokens));
             ports.add(new TencentRecordingCallbacks(settings));
+            // The recording callbacks verify the endpoint's every delivery; with no key they refuse all, leaving nothing to read.
+            if (!settings.callbackKey().isBlank()) {
+                ports.add(new TencentIngestCallbacks());
+            }
         }
         return List.copyOf(ports);
     }

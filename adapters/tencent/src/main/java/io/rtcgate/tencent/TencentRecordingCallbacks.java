@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * TRTC's event callbacks (vendors.md §2.6; trtc.io/document/54914): a POST of a JSON body
  * {@code {EventGroupId, EventType, CallbackTs (ms), EventInfo}} with headers {@code SdkAppId} and
  * {@code Sign = base64(HMAC-SHA256(callback key, body))}, the key set in the TRTC console. Tencent signs the
- * body's exact bytes, so the signature is checked over the body as received, before it is parsed.
+ * body's exact bytes, so the signature is checked over the body as received, before it is parsed. Stream ingest's
+ * callbacks (group 7, trtc.io/document/62717) come to the same endpoint with the same key, their send time named
+ * {@code CallbackMsTs}; {@link TencentIngestCallbacks} reads them once verified here.
  *
  * <p>The body carries its own send time, {@code CallbackTs}; a delivery more than {@link #FRESHNESS} from the
  * gateway's clock is refused, so a captured one cannot be replayed later. Tencent resends a delivery with the
@@ -102,17 +104,28 @@ public final class TencentRecordingCallbacks implements RecordingCallbacks {
     private final long sdkAppId;
     private final String callbackKey;
 
-    /** The body's fields the gateway reads; Tencent adds others. */
+    /** The body's fields the gateway reads; Tencent adds others. Stream ingest names the send time {@code CallbackMsTs}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Delivery(@JsonProperty("EventGroupId") Integer eventGroupId, @JsonProperty("EventType") Integer eventType,
-                    @JsonProperty("CallbackTs") Long callbackTs, @JsonProperty("EventInfo") EventInfo eventInfo) {
+                    @JsonProperty("CallbackTs") Long callbackTs, @JsonProperty("CallbackMsTs") Long callbackMsTs,
+                    @JsonProperty("EventInfo") EventInfo eventInfo) {
+
+        /** When Tencent sent it, in ms, under either name. */
+        Long sentAtMillis() {
+            return callbackTs != null ? callbackTs : callbackMsTs;
+        }
     }
 
-    /** {@code RoomId} is a string or a number, as the room's id type is; {@code UserId} is the recorder's. */
+    /**
+     * {@code RoomId} is a string or a number, as the room's id type is; {@code UserId} is the recorder's. Stream
+     * ingest's events carry their {@code Status} here, recording's in the {@code Payload}; {@code EventMsTs} may come
+     * as a number or as a string of digits (ingest's table types it a String), and reads as either.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record EventInfo(@JsonProperty("RoomId") String roomId, @JsonProperty("EventTs") Long eventTs,
                      @JsonProperty("EventMsTs") Long eventMsTs, @JsonProperty("UserId") String userId,
-                     @JsonProperty("TaskId") String taskId, @JsonProperty("Payload") Payload payload) {
+                     @JsonProperty("TaskId") String taskId, @JsonProperty("Status") Integer status,
+                     @JsonProperty("Payload") Payload payload) {
     }
 
     /** The fields of the events' payloads the gateway reads (each event has some of them). */
@@ -160,7 +173,7 @@ public final class TencentRecordingCallbacks implements RecordingCallbacks {
             throw new AuthenticationException("wrong Sign");
         }
         Delivery delivery = parse(request.body());
-        Duration age = Duration.between(Instant.ofEpochMilli(delivery.callbackTs()), now).abs();
+        Duration age = Duration.between(Instant.ofEpochMilli(delivery.sentAtMillis()), now).abs();
         if (age.compareTo(FRESHNESS) > 0) {
             throw new AuthenticationException("CallbackTs is more than " + FRESHNESS.toMinutes()
                     + " minutes from the gateway's clock: stale or replayed callbacks are refused");
@@ -188,7 +201,8 @@ public final class TencentRecordingCallbacks implements RecordingCallbacks {
 
     // ---- the body ----
 
-    private static Delivery parse(String body) {
+    /** The envelope of any event group's body, its required fields checked; the ingest reader reads it too. */
+    static Delivery parse(String body) {
         Delivery delivery;
         try {
             delivery = MAPPER.readValue(body, Delivery.class);
@@ -203,7 +217,9 @@ public final class TencentRecordingCallbacks implements RecordingCallbacks {
         }
         required(delivery.eventGroupId(), "EventGroupId");
         required(delivery.eventType(), "EventType");
-        required(delivery.callbackTs(), "CallbackTs");
+        if (delivery.sentAtMillis() == null) {
+            throw new InvalidInputException("CallbackTs", "CallbackTs (CallbackMsTs for stream ingest) is required");
+        }
         required(delivery.eventInfo(), "EventInfo");
         return delivery;
     }
@@ -229,7 +245,7 @@ public final class TencentRecordingCallbacks implements RecordingCallbacks {
         }
         Instant reportedAt = info.eventMsTs() != null ? Instant.ofEpochMilli(info.eventMsTs())
                 : info.eventTs() != null ? Instant.ofEpochSecond(info.eventTs())
-                : Instant.ofEpochMilli(delivery.callbackTs());
+                : Instant.ofEpochMilli(delivery.sentAtMillis());
         int type = delivery.eventType();
         String vendorEvent = EVENT_NAMES.getOrDefault(type, "EventType " + type);
         Notice notice = switch (type) {

@@ -13,6 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rtcgate.domain.ingest.IngestCallbacks;
 import io.rtcgate.domain.recording.MixLayout;
 import io.rtcgate.domain.recording.RecorderIdentity;
 import io.rtcgate.domain.recording.RecordingCallbacks;
@@ -348,8 +349,17 @@ class TencentCloudRecorderTest {
         List<VendorPort> without = TencentPorts.create(tencent.settings(tencent.settings.secretKey()));
 
         assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class, TencentCloudRecorder.class,
-                TencentRecordingCallbacks.class), withStorage.stream().map(Object::getClass).toList());
-        assertTrue(without.stream().noneMatch(port -> port instanceof TencentCloudRecorder || port instanceof RecordingCallbacks));
+                TencentRecordingCallbacks.class, TencentIngestCallbacks.class), withStorage.stream().map(Object::getClass).toList());
+        assertTrue(without.stream().noneMatch(port -> port instanceof TencentCloudRecorder || port instanceof RecordingCallbacks
+                || port instanceof IngestCallbacks));
+    }
+
+    @Test
+    void ingestCallbacksAreOfferedOnlyWithTheCallbackKeyTheirDeliveriesAreVerifiedWith() {
+        List<VendorPort> withoutKey = TencentPorts.create(tencent.settings.withCallbackKey(""));
+
+        assertTrue(withoutKey.stream().anyMatch(RecordingCallbacks.class::isInstance), "the endpoint still answers, refusing all");
+        assertTrue(withoutKey.stream().noneMatch(IngestCallbacks.class::isInstance));
     }
 
     // ---- helpers ----

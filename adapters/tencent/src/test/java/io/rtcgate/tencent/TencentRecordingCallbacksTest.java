@@ -306,7 +306,7 @@ class TencentRecordingCallbacksTest {
         return callbacks.read(request).orElseThrow();
     }
 
-    private static TencentRecordingCallbacks callbacksWithKey(String key) {
+    static TencentRecordingCallbacks callbacksWithKey(String key) {
         return new TencentRecordingCallbacks(new TencentSettings(SDK_APP_ID, "user-sig-key", "AKIDexample", "secret", "ap-guangzhou",
                 null, null, Duration.ofSeconds(5)).withCallbackKey(key));
     }
