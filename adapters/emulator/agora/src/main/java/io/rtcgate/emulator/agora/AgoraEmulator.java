@@ -47,7 +47,8 @@ import java.util.function.Function;
  * <p>Cloud recording tasks move on with the emulator's clock whether or not anyone calls (files appear, idle
  * tasks exit), and once {@link #deliverNotificationsTo} names a receiver they tell it so through signed
  * notifications, as Agora's NCS does (§1.5). Cloud players play on a simulated media clock, the same clock
- * (see {@link MediaPullPlayers}): they join their channel as broadcasters and leave it when their file ends.
+ * (see {@link MediaPullPlayers}): they join their channel as broadcasters and leave it when their file ends, and
+ * report their creation, status and destruction through the same notifications (productId 4).
  */
 public final class AgoraEmulator extends VendorEmulator {
 
@@ -87,7 +88,7 @@ public final class AgoraEmulator extends VendorEmulator {
         this.tokens = new RtcTokenVerifier(credentials.appId(), credentials.appCertificate(), clock);
         this.notifications = new AgoraNotifications(clock);
         this.recordings = new CloudRecordings(clock, tokens, storage, project::members, notifications);
-        this.players = new MediaPullPlayers(clock, tokens, project);
+        this.players = new MediaPullPlayers(clock, tokens, project, notifications);
         every(CLOCK_TICK, () -> {
             players.sync();
             recordings.sync();
@@ -344,7 +345,7 @@ public final class AgoraEmulator extends VendorEmulator {
         beforeMediaPullCall.accept(route.action());
         try {
             ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
-            Record answer = route.handler().apply(new Call(params, query(exchange), json));
+            Record answer = route.handler().apply(new Call(params, query(exchange), json, requestId));
             recordings.sync();
             String resourceId = answer instanceof MediaPullBodies.Created created ? created.player().id()
                     : params.size() > 2 ? params.get(2) : null;
@@ -387,7 +388,12 @@ public final class AgoraEmulator extends VendorEmulator {
     private record Match(Route route, List<String> pathParams) {
     }
 
-    private record Call(List<String> pathParams, Map<String, String> query, ObjectNode body) {
+    /** {@code requestId}: the caller's {@code X-Request-ID}, null without one. */
+    private record Call(List<String> pathParams, Map<String, String> query, ObjectNode body, String requestId) {
+
+        Call(List<String> pathParams, Map<String, String> query, ObjectNode body) {
+            this(pathParams, query, body, null);
+        }
     }
 
     /** An answer other than 200, with Agora's {@code {"message": ...}} body. */
@@ -502,7 +508,7 @@ public final class AgoraEmulator extends VendorEmulator {
         String appId = segments.get(3);
         if (segments.size() == 6 && method.equals("POST")) {
             return Optional.of(new Match(new Route("cloud-player.create", true,
-                    call -> players.create(call.pathParams().get(1), call.body())), List.of(appId, region)));
+                    call -> players.create(call.pathParams().get(1), call.body(), call.requestId())), List.of(appId, region)));
         }
         if (segments.size() == 7 && method.equals("DELETE")) {
             return Optional.of(new Match(new Route("cloud-player.delete", false, call -> {

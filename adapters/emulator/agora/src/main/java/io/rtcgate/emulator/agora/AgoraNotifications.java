@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Agora's message notification service (NCS, vendors.md §1.5, §4.1) as the emulator plays it for cloud
- * recording: each event is posted as {@code {noticeId, productId: 3, eventType, notifyMs, payload}}, signed
+ * recording (productId 3) and Media Pull (productId 4): each event is posted as {@code {noticeId, productId,
+ * eventType, notifyMs, payload}}, signed
  * over the exact bytes sent with {@code Agora-Signature} (hex HMAC-SHA1) and {@code Agora-Signature-V2} (hex
  * HMAC-SHA256) of the project's Notifications secret, and sent again, up to 3 times, while the receiver does
  * not answer. Nothing is sent until a receiver is set. Thread-safe.
@@ -45,6 +46,22 @@ final class AgoraNotifications implements AutoCloseable {
         }
     }
 
+    /**
+     * The Media Pull events of Agora's reference (doc.shengwang.cn/doc/media-pull/restful/webhook/ncs-events,
+     * docs.agora.io/en/media-pull/reference/ncs-events): 1 Player Created, 3 Player Destroyed, 4 Player Status
+     * Changed. Their payloads are {@link MediaPullBodies}' notice records. The reference's request body table also
+     * lists {@code appId}; the emulator leaves it out, as it does for cloud recording.
+     */
+    enum MediaPullEvent {
+        PLAYER_CREATED(1), PLAYER_DESTROYED(3), PLAYER_STATUS_CHANGED(4);
+
+        final int eventType;
+
+        MediaPullEvent(int eventType) {
+            this.eventType = eventType;
+        }
+    }
+
     /** The payload's {@code serviceType}: which part of cloud recording reports the event. */
     private enum Module {
         SERVICE(0), RECORDER(1), UPLOADER(2);
@@ -62,6 +79,8 @@ final class AgoraNotifications implements AutoCloseable {
 
     /** Cloud recording's productId. */
     static final int CLOUD_RECORDING = 3;
+    /** Media Pull's ("Cloud Player") productId. */
+    static final int MEDIA_PULL = 4;
     /** NCS gives up after three resends. */
     static final int RETRIES = 3;
     /** The receiver must answer within 10 s. */
@@ -127,10 +146,19 @@ final class AgoraNotifications implements AutoCloseable {
         }
         ObjectNode namedDetails = EmulatorJson.mapper().createObjectNode().put("msgName", event.msgName);
         namedDetails.setAll((ObjectNode) EmulatorJson.mapper().valueToTree(details));
-        NoticePayload payload = new NoticePayload(task.cname(), task.uid(), task.sid(), sequence, happenedAt.toEpochMilli(),
-                event.serviceType, namedDetails);
-        String body = EmulatorJson.write(new Notice(UUID.randomUUID().toString(), CLOUD_RECORDING, event.eventType,
-                clock.millis(), payload));
+        post(CLOUD_RECORDING, event.eventType, new NoticePayload(task.cname(), task.uid(), task.sid(), sequence,
+                happenedAt.toEpochMilli(), event.serviceType, namedDetails));
+    }
+
+    /** Posts one Media Pull event with its payload, which says itself when it happened ({@code lts}). */
+    synchronized void send(MediaPullEvent event, Record payload) {
+        if (receiver != null) {
+            post(MEDIA_PULL, event.eventType, payload);
+        }
+    }
+
+    private void post(int productId, int eventType, Object payload) {
+        String body = EmulatorJson.write(new Notice(UUID.randomUUID().toString(), productId, eventType, clock.millis(), payload));
         receiver.sender().send(receiver.url(), headers(receiver.secret(), body), body);
     }
 

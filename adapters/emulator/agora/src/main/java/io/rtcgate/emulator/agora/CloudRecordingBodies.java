@@ -49,8 +49,11 @@ final class CloudRecordingBodies {
 
     // ---- notifications ----
 
-    /** What NCS posts: {@code notifyMs} is when it sends, the payload's {@code sendts} when the event happened. */
-    record Notice(String noticeId, int productId, int eventType, long notifyMs, NoticePayload payload) {
+    /**
+     * What NCS posts, for every product: {@code notifyMs} is when it sends; a cloud recording payload's
+     * ({@link NoticePayload}) {@code sendts} is when the event happened, a Media Pull payload's {@code lts}.
+     */
+    record Notice(String noticeId, int productId, int eventType, long notifyMs, Object payload) {
     }
 
     /**

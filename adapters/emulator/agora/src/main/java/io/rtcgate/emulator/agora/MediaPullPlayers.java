@@ -36,6 +36,14 @@ import java.util.regex.Pattern;
  * create to its end; a banning rule that puts it out of the channel ends it. Time is the emulator's clock, read
  * on every call and on the emulator's tick. Thread-safe.
  *
+ * <p>Each player's life goes out as Media Pull notifications (productId 4, doc.shengwang.cn/doc/media-pull/restful/
+ * webhook/ncs-events): 1 Player Created on create; 4 Player Status Changed {@code running} once it plays (at once, or
+ * at its {@code playTs}); 3 Player Destroyed with its {@code destroyReason}: {@code "Delete Request"} on a delete,
+ * {@code "Internal Error"} when a banning rule puts it out of its channel (the reference's channel errors), and
+ * {@code "Idle Timeout"} when a file played to the end of its last repeat. The reference names no reason for a file
+ * that ended; a player that has nothing more to play is idle, so the emulator reports it destroyed for that, at the
+ * instant the file ended, without first waiting out {@code idleTimeout}.
+ *
  * <p>Where Agora's reference is silent the emulator decides, and says so: a token that does not admit the uid
  * to publish in the channel, a uid already in the channel and a source that cannot be played are refused with
  * 400 at create (Agora may accept the create and fail the player later); a paused player stays in its channel,
@@ -65,21 +73,29 @@ final class MediaPullPlayers {
     private static final Set<String> SCHEMES = Set.of("http", "https", "rtmp");
     private static final String INVALID_STREAM_URL = "Parameter 'streamUrl' is invalid formatted.";
     private static final String INVALID_CHANNEL = "Parameter channelName is invalid. Fix it in your request and retry.";
+    /** As long as the token of the reference's Player Created example. */
+    private static final int NOTICE_TOKEN_LENGTH = 10;
+    private static final String DELETE_REQUEST = "Delete Request";
+    private static final String INTERNAL_ERROR = "Internal Error";
+    private static final String IDLE_TIMEOUT = "Idle Timeout";
 
     private final Clock clock;
     private final RtcTokenVerifier tokens;
     private final AgoraProject project;
+    private final AgoraNotifications notifications;
     private final Map<String, Player> players = new LinkedHashMap<>();
 
-    MediaPullPlayers(Clock clock, RtcTokenVerifier tokens, AgoraProject project) {
+    MediaPullPlayers(Clock clock, RtcTokenVerifier tokens, AgoraProject project, AgoraNotifications notifications) {
         this.clock = clock;
         this.tokens = tokens;
         this.project = project;
+        this.notifications = notifications;
     }
 
     // ---- the API ----
 
-    synchronized Created create(String region, ObjectNode body) {
+    /** {@code requestId}: the create's {@code X-Request-ID}, which Player Created echoes; null makes one up. */
+    synchronized Created create(String region, ObjectNode body, String requestId) {
         sync();
         Instant now = clock.instant();
         JsonNode player = playerObject(body);
@@ -151,6 +167,12 @@ final class MediaPullPlayers {
                 startAt);
         created.offset = seek.plus(caughtUp);
         players.put(created.id, created);
+        notifications.send(AgoraNotifications.MediaPullEvent.PLAYER_CREATED, new MediaPullBodies.CreatedNotice(
+                new MediaPullBodies.CreatedNoticePlayer(channel, startAt.getEpochSecond(), now.getEpochSecond(), created.id,
+                        idleTimeout, name, source.url(), token.substring(0, Math.min(NOTICE_TOKEN_LENGTH, token.length())), uid,
+                        "connecting"),
+                now.toEpochMilli(), requestId == null ? RandomStrings.lowerHex(32) : requestId));
+        reportRunning(created, now);
         created.advance(now); // a file already past its end (caught up too far) ends at once
         return new Created(new CreatedPlayer(uid, created.id, now.getEpochSecond(), created.status(now)));
     }
@@ -239,7 +261,9 @@ final class MediaPullPlayers {
 
     synchronized void delete(String region, String id) {
         sync();
-        listedPlayer(region, id).end(project);
+        Player player = listedPlayer(region, id);
+        player.end(project);
+        reportDestroyed(player, DELETE_REQUEST, clock.instant());
     }
 
     /** Moves every player on to the clock: files that reach their end end, players put out of their channel end. */
@@ -252,12 +276,32 @@ final class MediaPullPlayers {
             boolean inChannel = project.members(player.channel).map(members -> contains(members, player.uid)).orElse(false);
             if (!inChannel) {
                 player.ended = true; // a banning rule removed it
+                reportDestroyed(player, INTERNAL_ERROR, now);
                 continue;
             }
+            reportRunning(player, now);
             if (player.advance(now)) {
                 player.end(project);
+                reportDestroyed(player, IDLE_TIMEOUT, player.playedOutAt);
             }
         }
+    }
+
+    /** 4 Player Status Changed to {@code running}, once, when the player first plays. */
+    private void reportRunning(Player player, Instant now) {
+        if (player.reportedRunning || now.isBefore(player.startAt)) {
+            return;
+        }
+        player.reportedRunning = true;
+        notifications.send(AgoraNotifications.MediaPullEvent.PLAYER_STATUS_CHANGED, new MediaPullBodies.StatusChangedNotice(
+                new MediaPullBodies.StatusChangedNoticePlayer(player.channel, player.id, player.name, "running"),
+                player.startAt.toEpochMilli(), MediaPullBodies.STATUS_CHANGED_FIELDS));
+    }
+
+    private void reportDestroyed(Player player, String reason, Instant at) {
+        notifications.send(AgoraNotifications.MediaPullEvent.PLAYER_DESTROYED, new MediaPullBodies.DestroyedNotice(
+                new MediaPullBodies.DestroyedNoticePlayer(player.channel, player.id, player.name, player.startAt.getEpochSecond()),
+                at.toEpochMilli(), reason, MediaPullBodies.DESTROYED_FIELDS));
     }
 
     synchronized List<MediaPullPlayer> snapshot() {
@@ -426,6 +470,9 @@ final class MediaPullPlayers {
         Instant lastAdvance;
         boolean paused;
         boolean ended;
+        boolean reportedRunning;
+        /** When a file played to the end of its last repeat; null until it has. */
+        Instant playedOutAt;
         int volume = DEFAULT_VOLUME;
         long lastSequence = -1;
 
@@ -459,6 +506,11 @@ final class MediaPullPlayers {
             }
             Optional<Duration> total = total();
             if (!ended && total.isPresent() && offset.compareTo(total.get()) >= 0) {
+                if (playedOutAt == null) {
+                    // The media it played past the end tells when the end was, but not before it was created.
+                    Instant end = now.minus(offset.minus(total.get()));
+                    playedOutAt = end.isBefore(createdAt) ? createdAt : end;
+                }
                 offset = total.get();
                 return true;
             }
