@@ -41,4 +41,18 @@ final class AgoraNotificationJson {
     /** 12 session_failover: the recorder's new uid, a number. */
     record FailoverDetails(Long newUid) {
     }
+
+    /**
+     * A Media Pull event's payload (productId 4): the cloud player, {@code lts} the event's time in ms, and for 3
+     * Player Destroyed {@code destroyReason}.
+     */
+    record MediaPullPayload(CloudPlayer player, Long lts, String destroyReason) {
+    }
+
+    /**
+     * The player of a Media Pull event. {@code status} is a string by the reference's text ({@code connecting},
+     * {@code running}, {@code failed}) while its 4 Player Status Changed example shows the number 200: read as either.
+     */
+    record CloudPlayer(String id, String channelName, JsonNode status) {
+    }
 }

@@ -23,6 +23,10 @@ public final class AgoraPorts {
                 new AgoraStreamIngester(settings, uids, rest, tokens, clock),
                 // NCS posts every product's events to one endpoint, so its verifier does not wait for recording storage.
                 new AgoraRecordingCallbacks(settings)));
+        // Media Pull's events come through that endpoint; with no secret it refuses them all, leaving nothing to read.
+        if (!settings.callbackSecret().isBlank()) {
+            ports.add(new AgoraIngestCallbacks());
+        }
         // Cloud recording is offered only with storage to upload to.
         settings.recordingStorage().ifPresent(storage -> ports.add(new AgoraCloudRecorder(settings, rest, tokens, clock)));
         return List.copyOf(ports);

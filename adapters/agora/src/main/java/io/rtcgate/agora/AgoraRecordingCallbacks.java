@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  *       errorLevel 5 (fatal), else PROGRESS; 12 session_failover: RECORDER_MOVED to {@code newUid};</li>
  *   <li>every other cloud recording event: PROGRESS.</li>
  * </ul>
- * Every other product's events (RTC channel events, media push and pull) read as empty: the inbox keeps them.
+ * Every other product's events (RTC channel events, media push and pull) read as empty: the inbox keeps them;
+ * {@link AgoraIngestCallbacks} reads Media Pull's.
  * {@link #verify} reads a cloud recording delivery completely, so one the gateway accepts can always be read.
  */
 public final class AgoraRecordingCallbacks implements RecordingCallbacks {
@@ -143,7 +144,8 @@ public final class AgoraRecordingCallbacks implements RecordingCallbacks {
 
     // ---- reading ----
 
-    private static Notification envelope(String body) {
+    /** The envelope of any product's notification, its required fields checked; the ingest reader reads it too. */
+    static Notification envelope(String body) {
         Notification notification;
         try {
             notification = AgoraJson.MAPPER.readValue(body, Notification.class);
@@ -281,12 +283,17 @@ public final class AgoraRecordingCallbacks implements RecordingCallbacks {
 
     /** Names the field Jackson could not bind, from its path under {@code where}. */
     private static InvalidInputException wrongType(JsonMappingException e, String where) {
+        String field = fieldOf(e, where);
+        return field.isEmpty() ? invalid("body", "is not a JSON object") : invalid(field, "has the wrong type");
+    }
+
+    /** The JSON path Jackson could not bind, under {@code where}, as {@code payload.player.id}; empty for the body itself. */
+    static String fieldOf(JsonMappingException e, String where) {
         String path = e.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
-        String field = where.isEmpty() ? path : path.isEmpty() ? where : where + "." + path;
-        return field.isEmpty() ? invalid("body", "is not a JSON object") : invalid(field, "has the wrong type");
+        return where.isEmpty() ? path : path.isEmpty() ? where : where + "." + path;
     }
 
     private static Optional<String> text(String value) {

@@ -37,7 +37,7 @@ class AgoraRecordingCallbacksTest {
     private static final String VECTOR_V1 = "5a3bb6a6d9fad2ea9ae3fb707a14c9d7f3136df1";
     private static final Instant VECTOR_SENT = Instant.ofEpochMilli(1_560_408_533_119L);
 
-    private static final String SECRET = "ncs-secret-of-the-project";
+    static final String SECRET = "ncs-secret-of-the-project";
     private static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
     private static final Instant EVENT_AT = NOW.minusSeconds(3);
     private static final String SID = "38f8e3cfdc474cd56fc1ceba380d7e1a";
@@ -307,7 +307,8 @@ class AgoraRecordingCallbacksTest {
                 "key", "secret", URI.create("https://api.sd-rtn.com"), Duration.ofSeconds(5)).withCallbackSecret(secret));
     }
 
-    private static CallbackRequest signed(String body) {
+    /** {@code body} as NCS posts it, signed with {@link #SECRET}. */
+    static CallbackRequest signed(String body) {
         return new CallbackRequest("POST", "", Map.of("Agora-Signature-V2", AgoraRecordingCallbacks.signatureV2(SECRET, body),
                 "Content-Type", "application/json"), body);
     }
