@@ -7,12 +7,9 @@ import io.rtcgate.app.support.WireClient.Reply;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +22,6 @@ class RecordingCallbackSigningApiTest extends VendorApiTestBase {
 
     /** The test configuration's {@code rtcgate.vendors.aliyun.callback-auth-key}. */
     private static final String ALIYUN_CALLBACK_AUTH_KEY = "test-callback-key";
-
-    private static String hmacSha256(String key, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    }
 
     private static String hex(String algorithm, String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -45,7 +36,7 @@ class RecordingCallbackSigningApiTest extends VendorApiTestBase {
     }
 
     private Map<String, String> tencentHeaders(String body, String key) throws Exception {
-        return Map.of("Sign", hmacSha256(key, body), "SdkAppId", Long.toString(tencent().credentials().sdkAppId()));
+        return Map.of("Sign", base64HmacSha256(key, body), "SdkAppId", Long.toString(tencent().credentials().sdkAppId()));
     }
 
     @Test
@@ -55,7 +46,7 @@ class RecordingCallbackSigningApiTest extends VendorApiTestBase {
 
         assertEquals(401, wire.post("/callbacks/tencent", null, body).status(), "unsigned");
         assertEquals(401, wire.post("/callbacks/tencent", null, body, tencentHeaders(body, key + "x")).status(), "wrong key");
-        assertEquals(401, wire.post("/callbacks/tencent", null, body, Map.of("Sign", hmacSha256(key, body),
+        assertEquals(401, wire.post("/callbacks/tencent", null, body, Map.of("Sign", base64HmacSha256(key, body),
                 "SdkAppId", "1")).status(), "another application");
 
         Reply taken = wire.post("/callbacks/tencent", null, body, tencentHeaders(body, key));

@@ -25,12 +25,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -275,6 +278,13 @@ abstract class VendorApiTestBase {
                 sleep(Duration.ofMillis(50));
             }
         }
+    }
+
+    /** Base64 of HMAC-SHA256 of the UTF-8 {@code body} with {@code key}: TRTC's callback {@code Sign}. */
+    static String base64HmacSha256(String key, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Waits up to 30 s for {@code condition}, looking every 100 ms. */
