@@ -155,7 +155,7 @@ public final class IngestService implements RoomJobs {
             if (gone) {
                 Ingest ended = updateLatest(ingestId, latest -> latest.state().isFinal() ? latest
                         : ended(latest, clock.instant()));
-                keepPositionOf(ended);
+                keepPositionAtEnd(ended);
                 throw new ConflictException("ingest " + ingestId + " had ended at the vendor before the change: it is "
                         + ended.state().wireName() + " now");
             }
@@ -249,7 +249,7 @@ public final class IngestService implements RoomJobs {
             case FAILED -> ingest.failed(notice.failure().orElseThrow(), now);
         };
         Ingest saved = ingests.update(next);
-        keepPositionOf(saved);
+        keepPositionAtEnd(saved);
         return CallbackOutcome.applied("ingest " + saved.id() + " is " + saved.state().wireName() + " after "
                 + notice.vendorEvent());
     }
@@ -285,7 +285,7 @@ public final class IngestService implements RoomJobs {
                 case GONE -> ended(ingest, now);
             };
         }
-        keepPositionOf(next);
+        keepPositionAtEnd(next);
         return next;
     }
 
@@ -307,7 +307,7 @@ public final class IngestService implements RoomJobs {
         AtomicReference<Ingest> saved = new AtomicReference<>();
         Runnable write = () -> {
             saved.set(ingests.update(stopped));
-            keepPositionOf(saved.get());
+            keepPositionAtEnd(saved.get());
         };
         if (stopped.task().isPresent()) {
             cleanups.scheduleWith(write, stopped.vendor(), STOP_TASK, stopped.id());
@@ -317,9 +317,12 @@ public final class IngestService implements RoomJobs {
         return saved.get();
     }
 
-    /** Keeps a file's position after a change: saved while it has one, forgotten once it played to its end. */
-    private void keepPositionOf(Ingest ingest) {
-        if (ingest.mode() != IngestMode.VOD) {
+    /**
+     * Keeps a file's position once it ended: saved when stopped or failed, forgotten when it played to its end.
+     * While it plays, the progress pass saves it; news that changes nothing else does not.
+     */
+    private void keepPositionAtEnd(Ingest ingest) {
+        if (ingest.mode() != IngestMode.VOD || !ingest.state().isFinal()) {
             return;
         }
         if (ingest.playedToEnd()) {
