@@ -12,6 +12,7 @@ import io.rtcgate.domain.ingest.IngestStore;
 import io.rtcgate.domain.messaging.MessageGroups;
 import io.rtcgate.domain.messaging.MessagingService;
 import io.rtcgate.domain.room.RoomChannels;
+import io.rtcgate.domain.room.RoomEventHistory;
 import io.rtcgate.domain.room.RoomIdGenerator;
 import io.rtcgate.domain.room.RoomJobs;
 import io.rtcgate.domain.room.RoomService;
@@ -102,6 +103,11 @@ public class DomainWiring {
                                       RecordingProperties properties, Clock clock) {
         return new RecordingService(recordings, rooms, ports, () -> ids.next().toString(), new SecureRandom(), clock,
                 properties.getReconcileInterval());
+    }
+
+    @Singleton
+    RoomEventHistory roomEventHistory(RoomStore rooms) {
+        return new RoomEventHistory(rooms);
     }
 
     @Singleton

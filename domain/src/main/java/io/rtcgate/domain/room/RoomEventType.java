@@ -13,16 +13,56 @@ public enum RoomEventType {
     /** The vendor reports one of the room's streams up (system-caused). */
     STREAM_PUBLISHED("stream.published"),
     /** The vendor reports one of the room's streams down (system-caused). */
-    STREAM_INTERRUPTED("stream.interrupted");
+    STREAM_INTERRUPTED("stream.interrupted"),
+    /** A viewer commented (seed 001's comment push, weight 8). */
+    COMMENT_POSTED("comment.posted", 8),
+    /** Likes arrived, coalesced: the delta since the last such event and the new total (seed 001's like push, weight 9). */
+    LIKE_ADDED("like.added", 9),
+    /** A user's first connection to the room's events opened. */
+    AUDIENCE_JOINED("audience.joined"),
+    /** A user's last connection to the room's events closed, or its node stopped counting it. */
+    AUDIENCE_LEFT("audience.left"),
+    /** The anchor or an admin muted one user's comments, or lifted it. */
+    MEMBER_MUTED("member.muted"),
+    MEMBER_UNMUTED("member.unmuted"),
+    /** The anchor or an admin muted the whole room's comments, or lifted it. */
+    ROOM_MUTED("room.muted"),
+    ROOM_UNMUTED("room.unmuted"),
+    /** A recording changed state: one event per state it enters. */
+    RECORDING_STARTING("recording.starting"),
+    RECORDING_STARTED("recording.started"),
+    RECORDING_STOPPING("recording.stopping"),
+    RECORDING_COMPLETED("recording.completed"),
+    RECORDING_FAILED("recording.failed"),
+    /** An ingest changed state: one event per state it enters. */
+    INGEST_STARTED("ingest.started"),
+    INGEST_PAUSED("ingest.paused"),
+    INGEST_RESUMED("ingest.resumed"),
+    INGEST_STOPPED("ingest.stopped"),
+    INGEST_FAILED("ingest.failed");
+
+    /** The weight of seed 001's pushes for everything else: a larger weight is a lower priority. */
+    public static final int DEFAULT_PRIORITY = 5;
 
     private final String wireName;
+    private final int priority;
 
     RoomEventType(String wireName) {
+        this(wireName, DEFAULT_PRIORITY);
+    }
+
+    RoomEventType(String wireName, int priority) {
         this.wireName = wireName;
+        this.priority = priority;
     }
 
     public String wireName() {
         return wireName;
+    }
+
+    /** Seed 001's weight of the push: 1 is the most urgent; likes (9) and comments (8) yield to everything else. */
+    public int priority() {
+        return priority;
     }
 
     public static RoomEventType ofWireName(String wireName) {

@@ -9,8 +9,6 @@ import io.rtcgate.domain.room.MeetingMember;
 import io.rtcgate.domain.room.RecordedRoomEvent;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomChange;
-import io.rtcgate.domain.room.RoomEvent;
-import io.rtcgate.domain.room.RoomEventType;
 import io.rtcgate.domain.room.RoomMetrics;
 import io.rtcgate.domain.room.RoomMode;
 import io.rtcgate.domain.room.RoomQuery;
@@ -23,22 +21,15 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Rooms in {@code rooms}, their events in {@code room_events}. Every write is one transaction: the room
- * row first (its INSERT, or the UPDATE or DELETE that checks the version), which locks the row, then the
- * events, each numbered {@code MAX(seq) + 1} of its room. Whoever holds the row lock is the only writer of
- * the room's events until it commits, so the numbers have no gaps and follow the commit order; a writer
- * whose version check fails rolls back and writes no event.
+ * Rooms in {@code rooms}, their events in {@code room_events} ({@link RoomEventLog}). Every write is one
+ * transaction: the room row first (its INSERT, or the UPDATE or DELETE that checks the version), then the
+ * events; a writer whose version check fails rolls back and writes no event.
  */
 @Singleton
 public class PostgresRoomStore implements RoomStore {
@@ -47,23 +38,18 @@ public class PostgresRoomStore implements RoomStore {
     /** PostgreSQL's SQLSTATE for a duplicate key. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private static final String APPEND_EVENT = """
-            INSERT INTO room_events (room_id, seq, type, actor, data, occurred_at)
-            SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, CAST(? AS jsonb), ? FROM room_events WHERE room_id = ?""";
-    private static final String READ_EVENTS = """
-            SELECT seq, type, actor, CAST(data AS text) AS data, occurred_at FROM room_events
-            WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?""";
 
     private final RoomRepository repository;
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
-    private final EventDataJson eventData;
+    private final RoomEventLog events;
 
-    public PostgresRoomStore(RoomRepository repository, TransactionOperations<Connection> transactions, JsonMapper json) {
+    public PostgresRoomStore(RoomRepository repository, TransactionOperations<Connection> transactions, JsonMapper json,
+                             RoomEventLog events) {
         this.repository = repository;
         this.transactions = transactions;
         this.json = json;
-        this.eventData = new EventDataJson(json);
+        this.events = events;
     }
 
     @Override
@@ -71,7 +57,7 @@ public class PostgresRoomStore implements RoomStore {
         try {
             transactions.executeWrite(status -> {
                 repository.save(toRow(created.room()));
-                append(status.getConnection(), created.events());
+                events.append(status.getConnection(), created.events());
                 return null;
             });
         } catch (DataAccessException e) {
@@ -91,7 +77,7 @@ public class PostgresRoomStore implements RoomStore {
     public Room update(RoomChange change) {
         RoomRow saved = casWrite(() -> transactions.executeWrite(status -> {
             RoomRow row = repository.update(toRow(change.room()));
-            append(status.getConnection(), change.events());
+            events.append(status.getConnection(), change.events());
             return row;
         }));
         return change.room().savedAs(saved.version());
@@ -101,7 +87,7 @@ public class PostgresRoomStore implements RoomStore {
     public void delete(RoomChange deleted) {
         casWrite(() -> transactions.executeWrite(status -> {
             repository.delete(toRow(deleted.room()));
-            append(status.getConnection(), deleted.events());
+            events.append(status.getConnection(), deleted.events());
             return null;
         }));
     }
@@ -118,30 +104,7 @@ public class PostgresRoomStore implements RoomStore {
 
     @Override
     public List<RecordedRoomEvent> events(String roomId, long afterSeq, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        return transactions.executeRead(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(READ_EVENTS)) {
-                statement.setString(1, roomId);
-                statement.setLong(2, afterSeq);
-                statement.setInt(3, limit);
-                List<RecordedRoomEvent> events = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new RecordedRoomEvent(rows.getLong("seq"), new RoomEvent(
-                                roomId,
-                                RoomEventType.ofWireName(rows.getString("type")),
-                                rows.getString("actor"),
-                                rows.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                                eventData.read(rows.getString("data")))));
-                    }
-                }
-                return events;
-            } catch (SQLException e) {
-                throw new DataAccessException("could not read the events of room " + roomId, e);
-            }
-        });
+        return events.read(roomId, afterSeq, limit);
     }
 
     /**
@@ -159,23 +122,6 @@ public class PostgresRoomStore implements RoomStore {
                 throw new ConflictException(STALE);
             }
             throw e;
-        }
-    }
-
-    /** Appends the events in the caller's transaction, which holds the room row's lock. */
-    private void append(Connection connection, List<RoomEvent> events) {
-        try (PreparedStatement statement = connection.prepareStatement(APPEND_EVENT)) {
-            for (RoomEvent event : events) {
-                statement.setString(1, event.roomId());
-                statement.setString(2, event.type().wireName());
-                statement.setString(3, event.actor());
-                statement.setString(4, eventData.write(event.data()));
-                statement.setObject(5, OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC));
-                statement.setString(6, event.roomId());
-                statement.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("could not write the events of room " + events.get(0).roomId(), e);
         }
     }
 
