@@ -171,6 +171,9 @@ class IngestApiTest extends VendorApiTestBase {
                 "the vendor seeks to the whole seconds of " + stoppedAt + ": " + seek);
         assertEquals(200, stopIngest(anchor, (String) resumedFile.get("id")).status());
 
+        assertEquals(List.of("ingest.started", "ingest.paused", "ingest.resumed", "ingest.stopped", "ingest.started",
+                "ingest.stopped"), eventTypes(anchor, roomId, "ingest."), "each change is a room event");
+
         Map<String, Object> fromStart = startIngestOk(anchor, roomId, fields("source_url", source, "resume", false));
         assertTrue(progress(fromStart) < 1.0, "resume: false starts at 0: " + fromStart);
         assertTrue(vendorTask(vendor, (String) fromStart.get("task_id")).position().toMillis() < 1000);

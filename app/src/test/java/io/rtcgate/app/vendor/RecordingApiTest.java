@@ -97,6 +97,9 @@ class RecordingApiTest extends VendorApiTestBase {
         assertTrue(files.stream().allMatch(file -> file.get("name") != null && file.get("track_type") != null
                 && file.get("upload_status") != null), files.toString());
 
+        assertEquals(List.of("recording.starting", "recording.started", "recording.stopping", "recording.completed"),
+                eventTypes(anchor, roomId, "recording."), "each change is a room event");
+
         Reply again = stopRecording(anchor, id);
         assertEquals(200, again.status(), again.body());
         // unchanged by the second stop; late upload notices may still add to the files meanwhile

@@ -170,6 +170,15 @@ abstract class VendorApiTestBase {
         return stopped;
     }
 
+    /** The types of the room's events that start with {@code prefix}, in order, as the history API gives them. */
+    @SuppressWarnings("unchecked")
+    List<String> eventTypes(User as, String roomId, String prefix) {
+        Reply reply = wire.get(ROOMS + "/" + roomId + "/events?limit=1000", as.token());
+        assertEquals(200, reply.status(), reply.body());
+        return ((List<Map<String, Object>>) reply.json().get("items")).stream().map(event -> (String) event.get("type"))
+                .filter(type -> type.startsWith(prefix)).toList();
+    }
+
     // ---- admin ----
 
     Reply listVendors(User as) {

@@ -2,9 +2,15 @@ package io.rtcgate.domain.ingest;
 
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.job.JobFailure;
+import io.rtcgate.domain.room.RoomEvent;
+import io.rtcgate.domain.room.RoomEventType;
 import io.rtcgate.domain.vendor.Vendor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +22,8 @@ import java.util.Optional;
  */
 public final class Ingest {
 
+    /** Who the room events of an ingest's changes name: the gateway's ingests, whoever asked for the change. */
+    public static final String ACTOR = RoomEvent.systemActor("ingests");
     /** The tempo ingests play at: the API does not offer another one. */
     public static final double TEMPO = 1.0;
 
@@ -39,6 +47,8 @@ public final class Ingest {
     private final Instant startedAt;
     private final Instant stoppedAt;
     private final long version;
+    /** The room events of the changes since the ingest was last saved; the store writes them with it. */
+    private final List<RoomEvent> raised;
 
     private Ingest(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -64,6 +74,11 @@ public final class Ingest {
         this.startedAt = b.startedAt;
         this.stoppedAt = b.stoppedAt;
         this.version = b.version;
+        List<RoomEvent> events = new ArrayList<>(b.raised);
+        if (b.entered != null) {
+            events.add(entered(b.entered));
+        }
+        this.raised = List.copyOf(events);
         // what the vendor is asked to start must be valid before anything is written
         startRequest();
     }
@@ -104,7 +119,13 @@ public final class Ingest {
     public Ingest savedAs(long newVersion) {
         Builder b = copy(updatedAt);
         b.version = newVersion;
+        b.raised = List.of();
         return new Ingest(b);
+    }
+
+    /** The room events of the changes since the ingest was last saved, oldest first. Only stores call this. */
+    public List<RoomEvent> raisedEvents() {
+        return raised;
     }
 
     /** News of the ingest that changes nothing else (a describe that found it running). */
@@ -312,13 +333,39 @@ public final class Ingest {
         }
         Builder b = copy(now);
         b.state = next;
+        b.entered = switch (next) {
+            case RUNNING -> state == IngestState.PAUSED ? RoomEventType.INGEST_RESUMED : RoomEventType.INGEST_STARTED;
+            case PAUSED -> RoomEventType.INGEST_PAUSED;
+            case STOPPED -> RoomEventType.INGEST_STOPPED;
+            case FAILED -> RoomEventType.INGEST_FAILED;
+            case STARTING -> throw new IllegalStateException("an ingest is written STARTING, it never enters it");
+        };
         return b;
     }
 
     private Builder copy(Instant now) {
         Builder b = builderOf(toRecord());
         b.updatedAt = now;
+        b.raised = new ArrayList<>(raised);
         return b;
+    }
+
+    /** The event of the state this ingest just entered, as of its own fields. */
+    private RoomEvent entered(RoomEventType type) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ingest_id", id);
+        data.put("vendor", vendor.wireName());
+        data.put("source_url", sourceUrl);
+        data.put("mode", mode.wireName());
+        data.put("user_id", robotUserId);
+        data.put("state", state.wireName());
+        taskId().ifPresent(task -> data.put("task_id", task));
+        position(updatedAt).ifPresent(position -> data.put("progress_seconds", position.toMillis() / 1000.0));
+        if (state == IngestState.STOPPED) {
+            data.put("played_to_end", finished);
+        }
+        failure().ifPresent(reason -> data.put("failure", reason.message()));
+        return new RoomEvent(roomId, type, ACTOR, updatedAt, data);
     }
 
     private static Builder builderOf(IngestRecord stored) {
@@ -367,5 +414,8 @@ public final class Ingest {
         Instant startedAt;
         Instant stoppedAt;
         long version;
+        List<RoomEvent> raised = List.of();
+        /** The event of the state the change moved the ingest to, if it moved it. */
+        RoomEventType entered;
     }
 }

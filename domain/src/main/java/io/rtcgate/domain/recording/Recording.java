@@ -2,11 +2,15 @@ package io.rtcgate.domain.recording;
 
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.job.JobFailure;
+import io.rtcgate.domain.room.RoomEvent;
+import io.rtcgate.domain.room.RoomEventType;
 import io.rtcgate.domain.vendor.Vendor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +27,8 @@ import java.util.Set;
  */
 public final class Recording {
 
+    /** Who the room events of a recording's changes name: the gateway's recordings, whoever asked for the change. */
+    public static final String ACTOR = RoomEvent.systemActor("recordings");
     /** The idle time vendors end a recording after when nobody is in the channel, unless told otherwise. */
     public static final Duration DEFAULT_MAX_IDLE = Duration.ofSeconds(30);
 
@@ -37,10 +43,12 @@ public final class Recording {
     private final Instant startedAt;
     private final Instant stoppedAt;
     private final long version;
+    /** The room events of the changes since the recording was last saved; the store writes them with it. */
+    private final List<RoomEvent> raised;
 
     private Recording(String id, String roomId, RecordingSpec spec, RecordingState state,
                       List<RecordingSegment> segments, JobFailure failure, Instant createdAt, Instant updatedAt,
-                      Instant startedAt, Instant stoppedAt, long version) {
+                      Instant startedAt, Instant stoppedAt, long version, List<RoomEvent> raised) {
         this.id = Objects.requireNonNull(id, "id");
         this.roomId = Objects.requireNonNull(roomId, "roomId");
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -58,20 +66,21 @@ public final class Recording {
         this.startedAt = startedAt;
         this.stoppedAt = stoppedAt;
         this.version = version;
+        this.raised = List.copyOf(raised);
     }
 
     /** A new recording of {@code roomId} on {@code vendor}, in REQUESTED, with its recorder's identity. */
     public static Recording request(String id, String roomId, Vendor vendor, String channel, RecorderIdentity recorder,
                                     RecordingSpec spec, Instant now) {
         return new Recording(id, roomId, spec, RecordingState.REQUESTED,
-                List.of(RecordingSegment.starting(vendor, channel, recorder)), null, now, now, null, null, 0);
+                List.of(RecordingSegment.starting(vendor, channel, recorder)), null, now, now, null, null, 0, List.of());
     }
 
     /** A recording as a store kept it. Only stores call this. */
     public static Recording restore(RecordingRecord stored) {
         return new Recording(stored.id(), stored.roomId(), stored.spec(), stored.state(), stored.segments(),
                 stored.failure().orElse(null), stored.createdAt(), stored.updatedAt(), stored.startedAt().orElse(null),
-                stored.stoppedAt().orElse(null), stored.version());
+                stored.stoppedAt().orElse(null), stored.version(), List.of());
     }
 
     /** What a store keeps of this recording. */
@@ -83,7 +92,12 @@ public final class Recording {
     /** This recording as the store saved it: same state, the store's next version. Only stores call this. */
     public Recording savedAs(long newVersion) {
         return new Recording(id, roomId, spec, state, segments, failure, createdAt, updatedAt, startedAt, stoppedAt,
-                newVersion);
+                newVersion, List.of());
+    }
+
+    /** The room events of the changes since the recording was last saved, oldest first. Only stores call this. */
+    public List<RoomEvent> raisedEvents() {
+        return raised;
     }
 
     // ---- commands ----
@@ -287,7 +301,33 @@ public final class Recording {
         if (!state.canMoveTo(next)) {
             throw new ConflictException("cannot move recording " + id + " from " + state.wireName() + " to " + next.wireName());
         }
-        return copy(next, nextSegments, reason, now);
+        Recording moved = copy(next, nextSegments, reason, now);
+        List<RoomEvent> events = new ArrayList<>(raised);
+        events.add(moved.entered());
+        return new Recording(id, roomId, spec, next, nextSegments, reason, createdAt, now, startedAt, stoppedAt, version,
+                events);
+    }
+
+    /** The event of the state this recording is in, just entered. */
+    private RoomEvent entered() {
+        RoomEventType type = switch (state) {
+            case STARTING -> RoomEventType.RECORDING_STARTING;
+            case RECORDING -> RoomEventType.RECORDING_STARTED;
+            case STOPPING -> RoomEventType.RECORDING_STOPPING;
+            case COMPLETED -> RoomEventType.RECORDING_COMPLETED;
+            case FAILED -> RoomEventType.RECORDING_FAILED;
+            case REQUESTED -> throw new IllegalStateException("a recording is written REQUESTED, it never enters it");
+        };
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("recording_id", id);
+        data.put("vendor", vendor().wireName());
+        data.put("mode", mode().wireName());
+        data.put("state", state.wireName());
+        current().task().flatMap(VendorTaskId::taskId).ifPresent(task -> data.put("task_id", task));
+        if (failure != null) {
+            data.put("failure", failure.message());
+        }
+        return new RoomEvent(roomId, type, ACTOR, updatedAt, data);
     }
 
     private void requireState(RecordingState expected, String action) {
@@ -305,12 +345,12 @@ public final class Recording {
     private Recording copy(RecordingState nextState, List<RecordingSegment> nextSegments, JobFailure reason,
                            Instant now) {
         return new Recording(id, roomId, spec, nextState, nextSegments, reason, createdAt, now, startedAt, stoppedAt,
-                version);
+                version, raised);
     }
 
     private Recording with(Instant newStartedAt, Instant newStoppedAt) {
         return new Recording(id, roomId, spec, state, segments, failure, createdAt, updatedAt, newStartedAt,
-                newStoppedAt, version);
+                newStoppedAt, version, raised);
     }
 
     private List<RecordingSegment> replaceCurrent(RecordingSegment segment) {

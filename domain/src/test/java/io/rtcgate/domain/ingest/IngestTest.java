@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.job.JobFailure;
+import io.rtcgate.domain.room.RoomEvent;
+import io.rtcgate.domain.room.RoomEventType;
 import io.rtcgate.domain.vendor.Vendor;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,5 +140,24 @@ class IngestTest {
                 assertEquals(byCommand, state.canMoveTo(next), state + " -> " + next);
             }
         }
+    }
+
+    @Test
+    void eachStateEnteredRaisesItsRoomEventUntilTheStoreSavesIt() {
+        Ingest started = requested(IngestMode.VOD, Duration.ofSeconds(30)).started("task-1", T0);
+        Ingest paused = started.paused(T0.plusSeconds(10));
+        Ingest stopped = paused.resumed(T0.plusSeconds(20)).volumeSet(50, T0.plusSeconds(21)).stopped(T0.plusSeconds(25));
+
+        assertEquals(List.of(RoomEventType.INGEST_STARTED, RoomEventType.INGEST_PAUSED, RoomEventType.INGEST_RESUMED,
+                RoomEventType.INGEST_STOPPED), stopped.raisedEvents().stream().map(RoomEvent::type).toList());
+        RoomEvent last = stopped.raisedEvents().get(3);
+        assertEquals("room-1", last.roomId());
+        assertEquals(Ingest.ACTOR, last.actor());
+        assertEquals(T0.plusSeconds(25), last.at());
+        assertEquals(45.0, last.data().get("progress_seconds"), "30 s offset + 10 s + 5 s played");
+        assertEquals("task-1", last.data().get("task_id"));
+        assertEquals(false, last.data().get("played_to_end"));
+        assertTrue(stopped.savedAs(2).raisedEvents().isEmpty(), "saved events are not raised again");
+        assertTrue(started.savedAs(1).heard(T0.plusSeconds(1)).raisedEvents().isEmpty(), "news that changes nothing raises none");
     }
 }

@@ -18,6 +18,7 @@ import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.postgres.PageCursor;
 import io.rtcgate.postgres.SqlTimes;
 import io.rtcgate.postgres.job.QuietRows;
+import io.rtcgate.postgres.room.RoomEventLog;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,10 +71,12 @@ public class PostgresIngestStore implements IngestStore {
             + ACTIVE;
 
     private final TransactionOperations<Connection> transactions;
+    private final RoomEventLog events;
     private final QuietRows<Ingest> quietRows;
 
-    public PostgresIngestStore(TransactionOperations<Connection> transactions) {
+    public PostgresIngestStore(TransactionOperations<Connection> transactions, RoomEventLog events) {
         this.transactions = transactions;
+        this.events = events;
         this.quietRows = new QuietRows<>(transactions, "ingests", ACTIVE, COLUMNS, PostgresIngestStore::toIngest, this::update);
     }
 
@@ -95,7 +98,7 @@ public class PostgresIngestStore implements IngestStore {
                     insert.setLong(i++, row.startPosition().toMillis());
                     i = bindChange(insert, i, row);
                     insert.setObject(i, timestamp(row.createdAt()));
-                    return insert.executeUpdate();
+                    return events.appendIfSaved(status.getConnection(), insert.executeUpdate(), ingest.raisedEvents());
                 } catch (SQLException e) {
                     throw new DataAccessException("could not insert ingest " + row.id(), e);
                 }
@@ -118,7 +121,7 @@ public class PostgresIngestStore implements IngestStore {
                 int i = bindChange(update, 1, row);
                 update.setString(i++, row.id());
                 update.setLong(i, row.version());
-                return update.executeUpdate();
+                return events.appendIfSaved(status.getConnection(), update.executeUpdate(), ingest.raisedEvents());
             } catch (SQLException e) {
                 throw new DataAccessException("could not update ingest " + row.id(), e);
             }

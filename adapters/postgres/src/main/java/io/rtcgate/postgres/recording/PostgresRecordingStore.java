@@ -24,6 +24,7 @@ import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.postgres.PageCursor;
 import io.rtcgate.postgres.SqlTimes;
 import io.rtcgate.postgres.job.QuietRows;
+import io.rtcgate.postgres.room.RoomEventLog;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.sql.Connection;
@@ -77,11 +78,13 @@ public class PostgresRecordingStore implements RecordingStore {
 
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
+    private final RoomEventLog events;
     private final QuietRows<Recording> quietRows;
 
-    public PostgresRecordingStore(TransactionOperations<Connection> transactions, JsonMapper json) {
+    public PostgresRecordingStore(TransactionOperations<Connection> transactions, JsonMapper json, RoomEventLog events) {
         this.transactions = transactions;
         this.json = json;
+        this.events = events;
         this.quietRows = new QuietRows<>(transactions, "recordings", ACTIVE, COLUMNS, this::toRecording, this::update);
     }
 
@@ -102,6 +105,7 @@ public class PostgresRecordingStore implements RecordingStore {
                     insert.setObject(i++, timestamp(row.createdAt()));
                     bindTimes(insert, i, row);
                     insert.executeUpdate();
+                    events.append(status.getConnection(), recording.raisedEvents());
                     return null;
                 } catch (SQLException e) {
                     throw new DataAccessException("could not insert recording " + row.id(), e);
@@ -126,7 +130,7 @@ public class PostgresRecordingStore implements RecordingStore {
                 i = bindTimes(update, i, row);
                 update.setString(i++, row.id());
                 update.setLong(i, row.version());
-                return update.executeUpdate();
+                return events.appendIfSaved(status.getConnection(), update.executeUpdate(), recording.raisedEvents());
             } catch (SQLException e) {
                 throw new DataAccessException("could not update recording " + row.id(), e);
             }

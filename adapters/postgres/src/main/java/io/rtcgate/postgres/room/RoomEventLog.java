@@ -79,6 +79,19 @@ public class RoomEventLog {
         return recorded;
     }
 
+    /**
+     * Appends the events of a row change in its transaction once the row was saved ({@code saved} rows is 1), so a
+     * change that lost its version check writes no event.
+     *
+     * @return {@code saved}
+     */
+    public int appendIfSaved(Connection connection, int saved, List<RoomEvent> events) {
+        if (saved == 1) {
+            append(connection, events);
+        }
+        return saved;
+    }
+
     /** The room's events after {@code afterSeq}, in order, at most {@code limit}. */
     public List<RecordedRoomEvent> read(String roomId, long afterSeq, int limit) {
         if (limit <= 0) {
