@@ -70,7 +70,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final byte[] answerBody;
-    private final Queue<Integer> nextStatuses = new ConcurrentLinkedQueue<>();
+    /** An answer a test lined up: its status, after a delay. */
+    private record Answer(int status, Duration delay) {
+    }
+
+    private final Queue<Answer> nextAnswers = new ConcurrentLinkedQueue<>();
     /** What {@link #next()} has not handed out yet. */
     private final BlockingQueue<Delivery> unread = new LinkedBlockingQueue<>();
     /** Everything that arrived, whether handed out or not. */
@@ -102,8 +106,13 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Answers the next deliveries with these statuses, in order, then 200 again. */
     public void answerWith(int... statuses) {
         for (int status : statuses) {
-            nextStatuses.add(status);
+            nextAnswers.add(new Answer(status, Duration.ZERO));
         }
+    }
+
+    /** Answers the next delivery with {@code status} only after {@code delay}, as a receiver too slow for its sender's timeout would. */
+    public void answerLate(Duration delay, int status) {
+        nextAnswers.add(new Answer(status, delay));
     }
 
     /** The next delivery not handed out yet, waiting for it up to {@link #PATIENCE}; fails the test when none arrives. */
@@ -140,19 +149,30 @@ public final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
             byte[] bytes = exchange.getRequestBody().readAllBytes();
-            Integer lined = nextStatuses.poll();
-            int status = lined == null ? 200 : lined;
+            Answer answer = nextAnswers.poll();
+            int status = answer == null ? 200 : answer.status();
             URI uri = exchange.getRequestURI();
             Delivery delivery = new Delivery(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                     Collections.unmodifiableMap(headers), bytes, status);
             // Kept before the answer goes out: a sender records its try once answered, so a test that saw the try sees the delivery.
             received.add(delivery);
             unread.add(delivery);
+            if (answer != null && !answer.delay().isZero()) {
+                pause(answer.delay());
+            }
             if (answerBody.length == 0) {
                 exchange.sendResponseHeaders(status, -1); // -1: no body; 0 would mean a chunked one
             } else {

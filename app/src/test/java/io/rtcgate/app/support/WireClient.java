@@ -82,6 +82,14 @@ public final class WireClient {
         return send(request.build());
     }
 
+    public Reply delete(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).DELETE();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
     public Reply get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (bearer != null) {

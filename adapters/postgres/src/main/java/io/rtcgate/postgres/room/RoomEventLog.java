@@ -22,6 +22,9 @@ import java.util.List;
  * {@code MAX(seq) + 1} under a transaction-scoped advisory lock on the room id, so the numbers have no gaps and
  * follow the commit order whoever writes, even for a room whose row is gone; the primary key refuses a
  * duplicate should that ever be wrong.
+ *
+ * <p>Each appended event is also queued, in the same transaction, as one webhook delivery for every enabled
+ * subscription of its type, so no committed event can miss its webhooks.
  */
 @Singleton
 public class RoomEventLog {
@@ -31,8 +34,12 @@ public class RoomEventLog {
             INSERT INTO room_events (room_id, seq, type, actor, data, occurred_at)
             SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, CAST(? AS jsonb), ? FROM room_events WHERE room_id = ?
             RETURNING seq""";
+    private static final String FAN_OUT_TO_WEBHOOKS = """
+            INSERT INTO webhook_deliveries (subscription_id, room_id, seq, event_type, next_attempt_at, created_at)
+            SELECT id, ?, ?, ?, ?, ? FROM webhook_subscriptions
+            WHERE enabled AND (event_types IS NULL OR CAST(? AS varchar) = ANY(event_types))""";
     private static final String READ_EVENTS = """
-            SELECT seq, type, actor, CAST(data AS text) AS data, occurred_at FROM room_events
+            SELECT room_id, seq, type, actor, CAST(data AS text) AS data, occurred_at FROM room_events
             WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?""";
 
     private final TransactionOperations<Connection> transactions;
@@ -55,7 +62,8 @@ public class RoomEventLog {
         String roomId = events.get(0).roomId();
         List<RecordedRoomEvent> recorded = new ArrayList<>(events.size());
         try (PreparedStatement lock = connection.prepareStatement(LOCK_ROOM);
-             PreparedStatement append = connection.prepareStatement(APPEND_EVENT)) {
+             PreparedStatement append = connection.prepareStatement(APPEND_EVENT);
+             PreparedStatement fanOut = connection.prepareStatement(FAN_OUT_TO_WEBHOOKS)) {
             lock.setString(1, roomId);
             lock.execute();
             for (RoomEvent event : events) {
@@ -66,12 +74,22 @@ public class RoomEventLog {
                 append.setString(2, event.type().wireName());
                 append.setString(3, event.actor());
                 append.setString(4, eventData.write(event.data()));
-                append.setObject(5, OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC));
+                OffsetDateTime at = OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC);
+                append.setObject(5, at);
                 append.setString(6, roomId);
-                try (ResultSet seq = append.executeQuery()) {
-                    seq.next();
-                    recorded.add(new RecordedRoomEvent(seq.getLong(1), event));
+                long seq;
+                try (ResultSet appended = append.executeQuery()) {
+                    appended.next();
+                    seq = appended.getLong(1);
                 }
+                recorded.add(new RecordedRoomEvent(seq, event));
+                fanOut.setString(1, roomId);
+                fanOut.setLong(2, seq);
+                fanOut.setString(3, event.type().wireName());
+                fanOut.setObject(4, at);
+                fanOut.setObject(5, at);
+                fanOut.setString(6, event.type().wireName());
+                fanOut.executeUpdate();
             }
         } catch (SQLException e) {
             throw new DataAccessException("could not write the events of room " + roomId, e);
@@ -92,6 +110,16 @@ public class RoomEventLog {
         return saved;
     }
 
+    /** The event on the row of any query that selects {@code room_events}' columns {@code room_id, seq, type, actor, data, occurred_at}. */
+    public RecordedRoomEvent event(ResultSet row) throws SQLException {
+        return new RecordedRoomEvent(row.getLong("seq"), new RoomEvent(
+                row.getString("room_id"),
+                RoomEventType.ofWireName(row.getString("type")),
+                row.getString("actor"),
+                row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                eventData.read(row.getString("data"))));
+    }
+
     /** The room's events after {@code afterSeq}, in order, at most {@code limit}. */
     public List<RecordedRoomEvent> read(String roomId, long afterSeq, int limit) {
         if (limit <= 0) {
@@ -105,12 +133,7 @@ public class RoomEventLog {
                 List<RecordedRoomEvent> events = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        events.add(new RecordedRoomEvent(rows.getLong("seq"), new RoomEvent(
-                                roomId,
-                                RoomEventType.ofWireName(rows.getString("type")),
-                                rows.getString("actor"),
-                                rows.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                                eventData.read(rows.getString("data")))));
+                        events.add(event(rows));
                     }
                 }
                 return events;
