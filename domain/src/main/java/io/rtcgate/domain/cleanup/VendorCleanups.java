@@ -1,6 +1,7 @@
 package io.rtcgate.domain.cleanup;
 
 import io.rtcgate.domain.DomainException;
+import io.rtcgate.domain.ExponentialBackoff;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
 import java.lang.System.Logger.Level;
@@ -27,19 +28,14 @@ public final class VendorCleanups {
     private final VendorCleanupStore store;
     private final Map<String, CleanupAction> actions;
     private final Clock clock;
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
+    private final ExponentialBackoff backoff;
 
     public VendorCleanups(VendorCleanupStore store, Map<String, CleanupAction> actions, Clock clock, Duration firstBackoff,
                           Duration maxBackoff) {
-        if (firstBackoff.isNegative() || firstBackoff.isZero() || maxBackoff.compareTo(firstBackoff) < 0) {
-            throw new IllegalArgumentException("backoff must be positive and at most the maximum backoff");
-        }
+        this.backoff = new ExponentialBackoff(firstBackoff, maxBackoff);
         this.store = store;
         this.actions = Map.copyOf(actions);
         this.clock = clock;
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
     }
 
     /** Queues a clean-up and makes its first attempt now; a failure leaves it queued for a retry. */
@@ -79,11 +75,7 @@ public final class VendorCleanups {
 
     /** The wait after the {@code attempts}-th failure in a row. */
     Duration backoff(int attempts) {
-        Duration wait = firstBackoff;
-        for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return backoff.after(attempts);
     }
 
     private boolean attempt(VendorCleanup cleanup) {

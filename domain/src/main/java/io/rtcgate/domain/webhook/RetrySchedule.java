@@ -1,5 +1,6 @@
 package io.rtcgate.domain.webhook;
 
+import io.rtcgate.domain.ExponentialBackoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,18 +17,16 @@ public final class RetrySchedule {
     /** The share of each wait that jitter may add or take away. */
     static final double JITTER = 0.2;
 
-    private final Duration firstBackoff;
-    private final Duration maxBackoff;
+    private final ExponentialBackoff backoff;
     private final Duration maxAge;
     private final DoubleSupplier random;
 
     /** @param random uniform in [0, 1) */
     public RetrySchedule(Duration firstBackoff, Duration maxBackoff, Duration maxAge, DoubleSupplier random) {
-        if (firstBackoff.isNegative() || firstBackoff.isZero() || maxBackoff.compareTo(firstBackoff) < 0 || maxAge.isNegative()) {
-            throw new IllegalArgumentException("backoff must be positive and at most the maximum backoff; the maximum age not negative");
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("the maximum age must not be negative");
         }
-        this.firstBackoff = firstBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new ExponentialBackoff(firstBackoff, maxBackoff);
         this.maxAge = maxAge;
         this.random = random;
     }
@@ -47,10 +46,6 @@ public final class RetrySchedule {
 
     /** The wait after the {@code failedAttempts}-th failure in a row, before jitter. */
     Duration backoff(int failedAttempts) {
-        Duration wait = firstBackoff;
-        for (int i = 1; i < failedAttempts && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return backoff.after(failedAttempts);
     }
 }

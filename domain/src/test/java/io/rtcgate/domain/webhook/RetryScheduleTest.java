@@ -34,20 +34,12 @@ class RetryScheduleTest {
     }
 
     @Test
-    void waitsDoubleUpToTheMaximum() {
-        RetrySchedule schedule = defaults(0.5);
-        assertEquals(Duration.ofSeconds(30), schedule.backoff(1));
-        assertEquals(Duration.ofSeconds(60), schedule.backoff(2));
-        assertEquals(Duration.ofSeconds(120), schedule.backoff(3));
-        assertEquals(Duration.ofHours(4), schedule.backoff(10));
-        assertEquals(Duration.ofHours(4), schedule.backoff(1000));
-    }
-
-    @Test
     void jitterMovesEachWaitByAtMostAFifth() {
         Instant now = CREATED.plusSeconds(10);
         assertEquals(now.plusSeconds(24), defaults(0.0).nextAttempt(CREATED, 1, now).orElseThrow());
         assertEquals(now.plusSeconds(30), defaults(0.5).nextAttempt(CREATED, 1, now).orElseThrow());
+        assertEquals(now.plusSeconds(60), defaults(0.5).nextAttempt(CREATED, 2, now).orElseThrow(), "doubled after two failures");
+        assertEquals(now.plus(Duration.ofHours(4)), defaults(0.5).nextAttempt(CREATED, 30, now).orElseThrow(), "at most the maximum");
         assertEquals(now.plusMillis(35_988), defaults(0.999).nextAttempt(CREATED, 1, now).orElseThrow());
     }
 
