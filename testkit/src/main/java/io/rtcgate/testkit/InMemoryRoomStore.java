@@ -46,6 +46,11 @@ public final class InMemoryRoomStore implements RoomStore {
     }
 
     @Override
+    public synchronized Optional<Room> findByChatId(String chatId) {
+        return rooms.values().stream().filter(room -> chatId.equals(room.chatId())).sorted(NEWEST_FIRST).findFirst();
+    }
+
+    @Override
     public synchronized Room update(RoomChange change) {
         requireCurrentVersion(change.room());
         Room saved = change.room().savedAs(change.room().version() + 1);

@@ -41,6 +41,9 @@ public interface RoomStore {
      */
     void delete(RoomChange deleted);
 
+    /** The newest room whose clients chat in {@code chatId} (AUI calls name rooms by it). */
+    Optional<Room> findByChatId(String chatId);
+
     /** Rooms newest first; ties are broken by id so pages are stable. */
     List<Room> list(RoomQuery query);
 

@@ -74,6 +74,11 @@ public class PostgresRoomStore implements RoomStore {
     }
 
     @Override
+    public Optional<Room> findByChatId(String chatId) {
+        return repository.findNewestByChatId(chatId).map(this::toRoom);
+    }
+
+    @Override
     public Room update(RoomChange change) {
         RoomRow saved = casWrite(() -> transactions.executeWrite(status -> {
             RoomRow row = repository.update(toRow(change.room()));

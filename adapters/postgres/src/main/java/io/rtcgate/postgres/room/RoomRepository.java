@@ -5,12 +5,16 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface RoomRepository extends CrudRepository<RoomRow, String> {
 
     @Query("SELECT * FROM rooms ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<RoomRow> listNewestFirst(int limit, long offset);
+
+    @Query("SELECT * FROM rooms WHERE chat_id = :chatId ORDER BY created_at DESC, id DESC LIMIT 1")
+    Optional<RoomRow> findNewestByChatId(String chatId);
 
     @Query("SELECT * FROM rooms WHERE status IN (:statuses) ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<RoomRow> listNewestFirstWithStatuses(List<Short> statuses, int limit, long offset);
