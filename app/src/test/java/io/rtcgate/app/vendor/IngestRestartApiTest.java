@@ -79,7 +79,10 @@ class IngestRestartApiTest extends VendorApiTestBase {
         onANewGateway(node -> {
             Reply resumed = startIngest(node, anchor, roomId, fields("source_url", source));
             assertEquals(201, resumed.status(), resumed.body());
-            assertEquals(stoppedAt[0], progress(resumed), 0.01, "the restarted gateway resumes where the file stopped");
+            // the answer's position is the start position plus the moment it has played since the vendor started it
+            double from = progress(resumed);
+            assertTrue(from >= stoppedAt[0] && from < stoppedAt[0] + 0.5,
+                    "the restarted gateway resumes where the file stopped, " + stoppedAt[0] + ": " + from);
             long seekMillis = player(resumed.text("task_id")).position().toMillis();
             assertTrue(seekMillis >= 2000 && seekMillis < (stoppedAt[0] + 1) * 1000, "Agora seeks to " + seekMillis + " ms");
         });
