@@ -7,15 +7,17 @@ import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.app.support.AuiClient.User;
+import io.rtcgate.domain.webhook.DueDelivery;
+import io.rtcgate.domain.webhook.WebhookDeliveryStore;
 import io.rtcgate.domain.webhook.WebhookDispatcher;
 import io.rtcgate.testkit.Concurrently;
 import io.rtcgate.testkit.WebhookReceiver;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,9 @@ class WebhookTwoNodeApiTest extends WebhookApiTestBase {
 
     @Inject
     DatasourceConfiguration database;
+
+    /** The lease of a pass in the tests' settings: timeout (1 s) times batch-size (2) + 1. */
+    private static final Duration LEASE = Duration.ofSeconds(3);
 
     private EmbeddedServer nodeB;
 
@@ -56,7 +61,7 @@ class WebhookTwoNodeApiTest extends WebhookApiTestBase {
         deliverUntil(onB, id, all -> all.stream().anyMatch(d -> attempts(d).size() == 2), "node B's first retry failed");
         assertEquals(2, receiver.received().size(), "the room's first event failed twice, the others wait behind it");
 
-        // node B stops while its next request is in flight, answered too late: its claim is left to run out
+        // node B stops while its next request is in flight and answered too late; recorded or not, nothing is lost
         receiver.answerLate(Duration.ofMillis(1500), 200);
         CompletableFuture<Void> inFlight = CompletableFuture.runAsync(() -> {
             while (receiver.received().size() < 3) {
@@ -76,6 +81,26 @@ class WebhookTwoNodeApiTest extends WebhookApiTestBase {
         assertEquals(List.of("room.created", "room.started", "room.stopped"), receiver.received().stream()
                 .filter(d -> d.answeredWith() == 200).map(d -> (String) jsonObject(d.body()).get("type")).distinct().toList(),
                 "each room event delivered, in seq order");
+    }
+
+    /** A kill -9 between claim and send: the claim outlives its node, and only its lease keeps the others off. */
+    @Test
+    void aClaimLeftByANodeThatDiedIsTakenOverWhenItsLeaseEnds() {
+        String id = (String) subscribe(null).get("id");
+        createRoomOn(aui.newUser(), "tencent");
+        Instant claimedAt = Instant.now();
+        List<DueDelivery> claimed = nodeB.getApplicationContext().getBean(WebhookDeliveryStore.class)
+                .claimDue(claimedAt, LEASE, 10);
+        assertEquals(1, claimed.size(), claimed.toString());
+        nodeB.getApplicationContext().close();
+
+        assertEquals(0, dispatcher.runDue(), "node B's claim holds");
+        assertEquals(List.of(), receiver.received());
+        Map<String, Object> delivered = deliverAll(id, 1).get(0);
+
+        assertTrue(Instant.now().isAfter(claimedAt.plus(LEASE)), "taken over once the lease ended");
+        assertEquals(1, received("msg_" + delivered.get("id")).size());
+        assertEquals(List.of(200), statusCodes(delivered));
     }
 
     @Test
