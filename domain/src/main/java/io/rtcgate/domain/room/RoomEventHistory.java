@@ -38,4 +38,9 @@ public final class RoomEventHistory {
         }
         return events;
     }
+
+    /** The seq of the room's latest event, 0 when it has none: where a stream that wants only what comes next starts. */
+    public long lastSeq(String roomId) {
+        return rooms.lastSeq(roomId);
+    }
 }

@@ -49,4 +49,14 @@ public interface RoomStore {
 
     /** Up to {@code limit} events of the room with a sequence number above {@code afterSeq}, oldest first. */
     List<RecordedRoomEvent> events(String roomId, long afterSeq, int limit);
+
+    /** The seq of the room's latest event, 0 when it has none; stores answer it without reading the history. */
+    default long lastSeq(String roomId) {
+        long last = 0;
+        for (List<RecordedRoomEvent> page = events(roomId, 0, RoomEventHistory.MAX_PAGE); !page.isEmpty();
+             page = events(roomId, last, RoomEventHistory.MAX_PAGE)) {
+            last = page.get(page.size() - 1).seq();
+        }
+        return last;
+    }
 }

@@ -112,6 +112,11 @@ public class PostgresRoomStore implements RoomStore {
         return events.read(roomId, afterSeq, limit);
     }
 
+    @Override
+    public long lastSeq(String roomId) {
+        return events.lastSeq(roomId);
+    }
+
     /**
      * Runs a version-checked write. The transaction has rolled back by the time its exception gets here, so
      * a refused write left nothing behind, neither the row nor any event.

@@ -3,6 +3,8 @@ package io.rtcgate.postgres.room;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import io.rtcgate.domain.event.EventBus;
 import io.rtcgate.domain.room.RecordedRoomEvent;
 import io.rtcgate.domain.room.RoomEvent;
 import io.rtcgate.domain.room.RoomEventType;
@@ -24,7 +26,8 @@ import java.util.List;
  * duplicate should that ever be wrong.
  *
  * <p>Each appended event is also queued, in the same transaction, as one webhook delivery for every enabled
- * subscription of its type, so no committed event can miss its webhooks.
+ * subscription of its type, so no committed event can miss its webhooks. Once the writer's transaction commits,
+ * the {@link EventBus} announces the room's last seq to every node.
  */
 @Singleton
 public class RoomEventLog {
@@ -41,13 +44,29 @@ public class RoomEventLog {
     private static final String READ_EVENTS = """
             SELECT room_id, seq, type, actor, CAST(data AS text) AS data, occurred_at FROM room_events
             WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?""";
+    private static final String LAST_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM room_events WHERE room_id = ?";
 
     private final TransactionOperations<Connection> transactions;
     private final EventDataJson eventData;
+    private final EventBus bus;
 
-    public RoomEventLog(TransactionOperations<Connection> transactions, JsonMapper json) {
+    public RoomEventLog(TransactionOperations<Connection> transactions, JsonMapper json, EventBus bus) {
         this.transactions = transactions;
         this.eventData = new EventDataJson(json);
+        this.bus = bus;
+    }
+
+    /**
+     * Takes the room's event lock for the rest of the caller's transaction: a writer that decides which events to
+     * write from other rows (the audience) takes it before reading them, so no other writer of the room interleaves.
+     */
+    public void lockRoom(Connection connection, String roomId) {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_ROOM)) {
+            lock.setString(1, roomId);
+            lock.execute();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not lock the events of room " + roomId, e);
+        }
     }
 
     /**
@@ -61,11 +80,9 @@ public class RoomEventLog {
         }
         String roomId = events.get(0).roomId();
         List<RecordedRoomEvent> recorded = new ArrayList<>(events.size());
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_ROOM);
-             PreparedStatement append = connection.prepareStatement(APPEND_EVENT);
+        lockRoom(connection, roomId);
+        try (PreparedStatement append = connection.prepareStatement(APPEND_EVENT);
              PreparedStatement fanOut = connection.prepareStatement(FAN_OUT_TO_WEBHOOKS)) {
-            lock.setString(1, roomId);
-            lock.execute();
             for (RoomEvent event : events) {
                 if (!event.roomId().equals(roomId)) {
                     throw new IllegalArgumentException("one append holds the events of one room");
@@ -94,7 +111,38 @@ public class RoomEventLog {
         } catch (SQLException e) {
             throw new DataAccessException("could not write the events of room " + roomId, e);
         }
+        announceAfterCommit(roomId, recorded.get(recorded.size() - 1).seq());
         return recorded;
+    }
+
+    /** Other nodes read the events only once they are visible, so the announcement waits for the commit. */
+    private void announceAfterCommit(String roomId, long seq) {
+        var status = transactions.findTransactionStatus();
+        if (status.isEmpty()) {
+            bus.announce(roomId, seq);
+            return;
+        }
+        status.get().registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                bus.announce(roomId, seq);
+            }
+        });
+    }
+
+    /** The seq of the room's latest committed event; 0 when it has none. */
+    public long lastSeq(String roomId) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement statement = status.getConnection().prepareStatement(LAST_SEQ)) {
+                statement.setString(1, roomId);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read the events of room " + roomId, e);
+            }
+        });
     }
 
     /**
