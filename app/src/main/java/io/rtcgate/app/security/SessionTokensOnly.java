@@ -6,12 +6,17 @@ import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 
-/** A bearer token on the HTTP APIs must be a session token; an access token there gets 401. */
+/**
+ * A bearer token on the HTTP APIs must be a session token; an access token there gets 401, except on the realtime
+ * handshake, which access tokens are for.
+ */
 @Singleton
 public class SessionTokensOnly implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
     @Override
     public boolean validate(Claims claims, @Nullable HttpRequest<?> request) {
-        return TokenUse.SESSION.claimValue().equals(claims.get(TokenUse.CLAIM));
+        Object use = claims.get(TokenUse.CLAIM);
+        return TokenUse.SESSION.claimValue().equals(use)
+                || TokenUse.ACCESS.claimValue().equals(use) && RealtimeTokens.isRealtime(request);
     }
 }
