@@ -17,6 +17,11 @@ final class AgoraNode {
     }
 
     static EmbeddedServer start(DatasourceConfiguration database, EmulatorFleet emulators) {
+        return start(database, emulators, Map.of());
+    }
+
+    /** A node with {@code extra} properties on top (the event bus it uses, its scheduled work). */
+    static EmbeddedServer start(DatasourceConfiguration database, EmulatorFleet emulators, Map<String, Object> extra) {
         AgoraEmulator agora = emulators.agora().orElseThrow(() -> new AssertionError("the Agora emulator is not running"));
         var credentials = agora.credentials();
         var storage = agora.recordingStorage();
@@ -42,6 +47,7 @@ final class AgoraNode {
         properties.put("rtcgate.vendors.agora.recording-storage.file-name-prefix", "rtcgate");
         properties.put("rtcgate.vendors.aliyun.push-domain", "");
         properties.put("rtcgate.vendors.aliyun.play-domain", "");
+        properties.putAll(extra);
         return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 }
