@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class HexagonTest {
 
     private static final String[] ADAPTERS = {"io.rtcgate.postgres..", "io.rtcgate.aliyun..", "io.rtcgate.agora..",
-            "io.rtcgate.tencent..", "io.rtcgate.emulator.."};
+            "io.rtcgate.tencent..", "io.rtcgate.emulator..", "io.rtcgate.nats.."};
 
     static JavaClasses classes;
 
@@ -61,7 +61,7 @@ class HexagonTest {
     @Test
     void vendorAdaptersDoNotKnowMicronaut() {
         noClasses().that().resideInAnyPackage("io.rtcgate.aliyun..", "io.rtcgate.agora..", "io.rtcgate.tencent..",
-                        "io.rtcgate.emulator..")
+                        "io.rtcgate.emulator..", "io.rtcgate.nats..")
                 .should().dependOnClassesThat().resideInAPackage("io.micronaut..")
                 .check(classes);
     }
