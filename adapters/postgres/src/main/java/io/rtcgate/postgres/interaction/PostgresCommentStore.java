@@ -54,7 +54,9 @@ public class PostgresCommentStore implements CommentStore {
             }
             Optional<Instant> full = oldestWhenFull(connection, comment, limit);
             if (full.isPresent()) {
-                return new Throttled(Duration.between(comment.createdAt(), full.get().plus(limit.window())));
+                // a comment stamped after this one may have committed first: the wait is never longer than the window
+                Duration wait = Duration.between(comment.createdAt(), full.get().plus(limit.window()));
+                return new Throttled(wait.compareTo(limit.window()) > 0 ? limit.window() : wait);
             }
             long seq = events.append(connection, List.of(comment.postedEvent())).get(0).seq();
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
