@@ -12,7 +12,12 @@ import io.rtcgate.domain.ingest.IngestStore;
 import io.rtcgate.domain.messaging.MessageGroups;
 import io.rtcgate.domain.messaging.MessagingService;
 import io.rtcgate.domain.room.RoomChannels;
+import io.rtcgate.domain.audience.AudienceCount;
+import io.rtcgate.domain.audience.AudienceCounter;
+import io.rtcgate.domain.interaction.LikeCounter;
+import io.rtcgate.domain.room.RoomCounters;
 import io.rtcgate.domain.room.RoomEventHistory;
+import io.rtcgate.domain.room.RoomMetrics;
 import io.rtcgate.domain.room.RoomIdGenerator;
 import io.rtcgate.domain.room.RoomJobs;
 import io.rtcgate.domain.room.RoomService;
@@ -90,12 +95,12 @@ public class DomainWiring {
     @Singleton
     RoomService roomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
                             RoomChannels channels, VendorCleanups cleanups, RecordingService recordings,
-                            IngestService ingests, Clock clock) {
+                            IngestService ingests, RoomCounters counters, Clock clock) {
         RoomJobs jobs = room -> {
             recordings.roomEnded(room);
             ingests.roomEnded(room);
         };
-        return new RoomService(rooms, ids, router, ports, channels, cleanups, jobs, clock);
+        return new RoomService(rooms, ids, router, ports, channels, cleanups, jobs, counters, clock);
     }
 
     @Singleton
@@ -103,6 +108,15 @@ public class DomainWiring {
                                       RecordingProperties properties, Clock clock) {
         return new RecordingService(recordings, rooms, ports, () -> ids.next().toString(), new SecureRandom(), clock,
                 properties.getReconcileInterval());
+    }
+
+    /** A room's live counters: its exact like total and its audience, each from its own table. */
+    @Singleton
+    RoomCounters roomCounters(LikeCounter likes, AudienceCounter audience) {
+        return roomId -> {
+            AudienceCount count = audience.count(roomId);
+            return new RoomMetrics(likes.total(roomId), count.online(), count.pv(), count.uv());
+        };
     }
 
     @Singleton

@@ -41,10 +41,11 @@ public final class RoomService {
     private final RoomChannels channels;
     private final VendorCleanups cleanups;
     private final RoomJobs jobs;
+    private final RoomCounters counters;
     private final Clock clock;
 
     public RoomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
-                       RoomChannels channels, VendorCleanups cleanups, RoomJobs jobs, Clock clock) {
+                       RoomChannels channels, VendorCleanups cleanups, RoomJobs jobs, RoomCounters counters, Clock clock) {
         this.rooms = rooms;
         this.ids = ids;
         this.router = router;
@@ -52,6 +53,7 @@ public final class RoomService {
         this.channels = channels;
         this.cleanups = cleanups;
         this.jobs = jobs;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -239,7 +241,7 @@ public final class RoomService {
         Optional<StreamUrls> urls = signer.map(s -> s.sign(room.streamName()));
         boolean mayPublish = caller.actsFor(room.anchorId());
         return new RoomView(room, urls.filter(u -> mayPublish).map(StreamUrls::push), urls.map(StreamUrls::pull),
-                coHostLinks(room, caller, signer));
+                coHostLinks(room, caller, signer), counters.of(room.id()));
     }
 
     /**

@@ -6,12 +6,9 @@ import java.util.Optional;
 /**
  * A room as one caller sees it: the pull URLs for everyone, the push URLs only for the anchor or an
  * admin (they let anyone publish as the anchor). Both are absent while no vendor signs stream URLs.
- * Co-host rooms on a vendor with co-host URLs also carry the caller's {@link CoHostLinks}.
+ * Co-host rooms on a vendor with co-host URLs also carry the caller's {@link CoHostLinks}. {@code metrics} are the
+ * room's live counters as of the read.
  */
 public record RoomView(Room room, Optional<StreamUrls.Push> push, Optional<StreamUrls.Pull> pull,
-                       Optional<CoHostLinks> coHost) {
-
-    public RoomView(Room room, Optional<StreamUrls.Push> push, Optional<StreamUrls.Pull> pull) {
-        this(room, push, pull, Optional.empty());
-    }
+                       Optional<CoHostLinks> coHost, RoomMetrics metrics) {
 }

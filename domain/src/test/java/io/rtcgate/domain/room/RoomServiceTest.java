@@ -65,14 +65,14 @@ class RoomServiceTest {
     private final VendorCleanups cleanups = new VendorCleanups(new InMemoryVendorCleanupStore(), Map.of(), clock,
             Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final RoomService service =
-            new RoomService(store, ids, vendors.router(), vendors.ports(), channels, cleanups, room -> { }, clock);
+            new RoomService(store, ids, vendors.router(), vendors.ports(), channels, cleanups, room -> { }, roomId -> RoomMetrics.ZERO, clock);
 
     /** A service on a gateway where only Agora is enabled, with its token issuer and channel admin. */
     private RoomService agoraOnlyService() {
         VendorPorts agoraOnly = new VendorPorts(List.<VendorPort>of(vendors.issuer(AGORA), vendors.admin(AGORA)),
                 vendors.guard());
         var router = new VendorRouter(RoutingPolicy.of(Map.of(), agoraOnly), vendors.states(), vendors.health());
-        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL), cleanups, room -> { }, clock);
+        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL), cleanups, room -> { }, roomId -> RoomMetrics.ZERO, clock);
     }
 
     private String createRoom(RoomMode mode) {

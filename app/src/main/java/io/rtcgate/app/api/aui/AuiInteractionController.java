@@ -15,6 +15,8 @@ import io.rtcgate.app.security.Callers;
 import io.rtcgate.domain.interaction.ChatRooms;
 import io.rtcgate.domain.interaction.LikeService;
 import io.rtcgate.domain.interaction.MuteService;
+import io.rtcgate.domain.room.RoomCounters;
+import io.rtcgate.domain.room.RoomMetrics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,11 +36,13 @@ public class AuiInteractionController {
     private final ChatRooms chatRooms;
     private final LikeService likes;
     private final MuteService mutes;
+    private final RoomCounters counters;
 
-    public AuiInteractionController(ChatRooms chatRooms, LikeService likes, MuteService mutes) {
+    public AuiInteractionController(ChatRooms chatRooms, LikeService likes, MuteService mutes, RoomCounters counters) {
         this.chatRooms = chatRooms;
         this.likes = likes;
         this.mutes = mutes;
+        this.counters = counters;
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -57,6 +61,18 @@ public class AuiInteractionController {
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MuteState(int code, boolean mute) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Statistics(int code, long pv, long uv, long likeCount, long onlineCount) {
+    }
+
+    @Operation(summary = "The room's counters: entries (pv), distinct visitors (uv), its like total and who is online now")
+    @Post("/getStatistics")
+    public Statistics getStatistics(@Body Chatroom request) {
+        RoomMetrics metrics = counters.of(roomOf(request.chatroomId()));
+        return new Statistics(OK, metrics.pv(), metrics.uv(), metrics.likeCount(), metrics.onlineCount());
     }
 
     @Operation(summary = "Like a room 1 to 100 times; count is its new total")

@@ -72,7 +72,7 @@ public record RoomResource(
                 room.binding().map(VendorBinding::channel).orElse(null),
                 room.binding().map(VendorBinding::epoch).orElse(null),
                 room.meetingMembers().stream().map(RoomResource::member).toList(),
-                new Metrics(room.metrics().likeCount(), room.metrics().onlineCount(), room.metrics().pv(), room.metrics().uv()),
+                new Metrics(view.metrics().likeCount(), view.metrics().onlineCount(), view.metrics().pv(), view.metrics().uv()),
                 view.push().map(RoomResource::push).orElse(null),
                 view.pull().map(RoomResource::pull).orElse(null),
                 time(room.createdAt()), time(room.updatedAt()),
