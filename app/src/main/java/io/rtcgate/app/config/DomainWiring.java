@@ -44,6 +44,7 @@ import io.rtcgate.domain.vendor.VendorStateStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -113,9 +114,15 @@ public class DomainWiring {
     /** A room's live counters: its exact like total and its audience, each from its own table. */
     @Singleton
     RoomCounters roomCounters(LikeCounter likes, AudienceCounter audience) {
-        return roomId -> {
-            AudienceCount count = audience.count(roomId);
-            return new RoomMetrics(likes.total(roomId), count.online(), count.pv(), count.uv());
+        return roomIds -> {
+            Map<String, Long> liked = likes.totals(roomIds);
+            Map<String, AudienceCount> entered = audience.counts(roomIds);
+            Map<String, RoomMetrics> metrics = new HashMap<>();
+            for (String roomId : roomIds) {
+                AudienceCount count = entered.get(roomId);
+                metrics.put(roomId, new RoomMetrics(liked.get(roomId), count.online(), count.pv(), count.uv()));
+            }
+            return metrics;
         };
     }
 

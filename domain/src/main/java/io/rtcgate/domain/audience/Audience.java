@@ -49,8 +49,4 @@ public final class Audience {
     public int sweep() {
         return store.sweep(clock.instant());
     }
-
-    public AudienceCount count(String roomId) {
-        return store.count(roomId);
-    }
 }

@@ -1,8 +1,17 @@
 package io.rtcgate.domain.audience;
 
-/** Port: a room's audience counts, as every node sees them. */
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Port: rooms' audience counts, as every node sees them. */
 public interface AudienceCounter {
 
+    /** The rooms' counts now, every room asked for present: {@link AudienceCount#NONE} for one nobody entered. */
+    Map<String, AudienceCount> counts(Collection<String> roomIds);
+
     /** The room's counts now; {@link AudienceCount#NONE} for a room nobody entered. */
-    AudienceCount count(String roomId);
+    default AudienceCount count(String roomId) {
+        return counts(List.of(roomId)).get(roomId);
+    }
 }

@@ -1,12 +1,21 @@
 package io.rtcgate.domain.room;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Port: a room's live counters (likes, and its audience online now, entries and distinct visitors), kept outside
+ * Port: rooms' live counters (likes, and the audience online now, entries and distinct visitors), kept outside
  * the room row so that likes and comings and goings never contend with changes of the room.
  */
 @FunctionalInterface
 public interface RoomCounters {
 
-    /** The room's counters now; zeros for a room nobody liked or entered. */
-    RoomMetrics of(String roomId);
+    /** The rooms' counters now, every room asked for present: zeros for one nobody liked or entered. */
+    Map<String, RoomMetrics> of(Collection<String> roomIds);
+
+    /** The room's counters now. */
+    default RoomMetrics of(String roomId) {
+        return of(List.of(roomId)).get(roomId);
+    }
 }

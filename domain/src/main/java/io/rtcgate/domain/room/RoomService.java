@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -131,7 +132,10 @@ public final class RoomService {
 
     public List<RoomView> list(Caller caller, RoomQuery query) {
         Optional<StreamUrlSigner> signer = urlSigner(router.snapshot());
-        return rooms.list(query).stream().map(room -> view(room, caller, signer)).toList();
+        List<Room> page = rooms.list(query);
+        // one read of the counters for the whole page, not one per room
+        Map<String, RoomMetrics> metrics = counters.of(page.stream().map(Room::id).toList());
+        return page.stream().map(room -> view(room, caller, signer, metrics.get(room.id()))).toList();
     }
 
     public RoomView update(Caller caller, String roomId, RoomChanges changes) {
@@ -238,10 +242,14 @@ public final class RoomService {
     }
 
     private RoomView view(Room room, Caller caller, Optional<StreamUrlSigner> signer) {
+        return view(room, caller, signer, counters.of(room.id()));
+    }
+
+    private RoomView view(Room room, Caller caller, Optional<StreamUrlSigner> signer, RoomMetrics metrics) {
         Optional<StreamUrls> urls = signer.map(s -> s.sign(room.streamName()));
         boolean mayPublish = caller.actsFor(room.anchorId());
         return new RoomView(room, urls.filter(u -> mayPublish).map(StreamUrls::push), urls.map(StreamUrls::pull),
-                coHostLinks(room, caller, signer), counters.of(room.id()));
+                coHostLinks(room, caller, signer), metrics);
     }
 
     /**

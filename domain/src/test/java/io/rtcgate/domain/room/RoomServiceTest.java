@@ -40,6 +40,8 @@ import java.time.Duration;
 import io.rtcgate.domain.cleanup.VendorCleanups;
 import io.rtcgate.testkit.InMemoryVendorCleanupStore;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,14 +67,14 @@ class RoomServiceTest {
     private final VendorCleanups cleanups = new VendorCleanups(new InMemoryVendorCleanupStore(), Map.of(), clock,
             Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final RoomService service =
-            new RoomService(store, ids, vendors.router(), vendors.ports(), channels, cleanups, room -> { }, roomId -> RoomMetrics.ZERO, clock);
+            new RoomService(store, ids, vendors.router(), vendors.ports(), channels, cleanups, room -> { }, RoomServiceTest::noCounters, clock);
 
     /** A service on a gateway where only Agora is enabled, with its token issuer and channel admin. */
     private RoomService agoraOnlyService() {
         VendorPorts agoraOnly = new VendorPorts(List.<VendorPort>of(vendors.issuer(AGORA), vendors.admin(AGORA)),
                 vendors.guard());
         var router = new VendorRouter(RoutingPolicy.of(Map.of(), agoraOnly), vendors.states(), vendors.health());
-        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL), cleanups, room -> { }, roomId -> RoomMetrics.ZERO, clock);
+        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL), cleanups, room -> { }, RoomServiceTest::noCounters, clock);
     }
 
     private String createRoom(RoomMode mode) {
@@ -687,5 +689,12 @@ class RoomServiceTest {
 
         assertEquals(List.of(RoomEventType.ROOM_CREATED),
                 store.events(roomId, 0, 100).stream().map(recorded -> recorded.event().type()).toList());
+    }
+
+    /** No room was liked or entered. */
+    static Map<String, RoomMetrics> noCounters(Collection<String> roomIds) {
+        Map<String, RoomMetrics> zeros = new HashMap<>();
+        roomIds.forEach(id -> zeros.put(id, RoomMetrics.ZERO));
+        return zeros;
     }
 }

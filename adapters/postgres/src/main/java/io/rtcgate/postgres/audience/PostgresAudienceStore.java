@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +46,13 @@ public final class PostgresAudienceStore implements AudienceStore {
     private static final String ROOMS_WITH_STALE = "SELECT DISTINCT room_id FROM audience_connections WHERE heartbeat_at < ?";
     private static final String HEARTBEAT = """
             UPDATE audience_connections SET heartbeat_at = ? WHERE node_id = ? AND connection_id = ANY (?)""";
-    private static final String COUNT = """
-            SELECT (SELECT COUNT(DISTINCT user_id) FROM audience_connections WHERE room_id = ? AND heartbeat_at >= ?) AS online,
-                   COALESCE(SUM(entries), 0) AS pv, COUNT(*) AS uv
-            FROM audience_visits WHERE room_id = ?""";
+    private static final String COUNTS = """
+            SELECT asked.room_id,
+                   (SELECT COUNT(DISTINCT user_id) FROM audience_connections c
+                    WHERE c.room_id = asked.room_id AND c.heartbeat_at >= ?) AS online,
+                   (SELECT COALESCE(SUM(entries), 0) FROM audience_visits v WHERE v.room_id = asked.room_id) AS pv,
+                   (SELECT COUNT(*) FROM audience_visits v WHERE v.room_id = asked.room_id) AS uv
+            FROM unnest(?) AS asked(room_id)""";
 
     private final TransactionOperations<Connection> transactions;
     private final RoomEventLog events;
@@ -157,18 +162,25 @@ public final class PostgresAudienceStore implements AudienceStore {
     }
 
     @Override
-    public AudienceCount count(String roomId) {
+    public Map<String, AudienceCount> counts(Collection<String> roomIds) {
+        Map<String, AudienceCount> counts = new HashMap<>();
+        if (roomIds.isEmpty()) {
+            return counts;
+        }
         return transactions.executeRead(status -> {
-            try (PreparedStatement count = status.getConnection().prepareStatement(COUNT)) {
-                count.setString(1, roomId);
-                count.setObject(2, timestamp(clock.instant().minus(staleAfter)));
-                count.setString(3, roomId);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    return new AudienceCount(row.getLong("online"), row.getLong("pv"), row.getLong("uv"));
+            Connection db = status.getConnection();
+            try (PreparedStatement count = db.prepareStatement(COUNTS)) {
+                count.setObject(1, timestamp(clock.instant().minus(staleAfter)));
+                count.setArray(2, db.createArrayOf("varchar", roomIds.toArray()));
+                try (ResultSet rows = count.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString("room_id"),
+                                new AudienceCount(rows.getLong("online"), rows.getLong("pv"), rows.getLong("uv")));
+                    }
                 }
+                return counts;
             } catch (SQLException e) {
-                throw new DataAccessException("could not count the audience of room " + roomId, e);
+                throw new DataAccessException("could not count the audience of rooms " + roomIds, e);
             }
         });
     }
