@@ -16,6 +16,7 @@ import io.rtcgate.domain.ingest.PlaybackClock;
 import io.rtcgate.domain.job.JobFailure;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.postgres.PageCursor;
+import io.rtcgate.postgres.SqlErrors;
 import io.rtcgate.postgres.SqlTimes;
 import io.rtcgate.postgres.job.QuietRows;
 import io.rtcgate.postgres.room.RoomEventLog;
@@ -41,7 +42,6 @@ import java.util.function.UnaryOperator;
 @Singleton
 public class PostgresIngestStore implements IngestStore {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String ACTIVE = "('starting', 'running', 'paused')";
     private static final String COLUMNS = """
             id, room_id, vendor, channel, source_url, mode, robot_user_id, repeat_count, volume, start_position_ms, state,
@@ -104,7 +104,7 @@ public class PostgresIngestStore implements IngestStore {
                 }
             });
         } catch (DataAccessException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConflictException("room " + row.roomId() + " already has an active ingest by " + row.robotUserId()
                         + ": " + activeOf(row));
             }

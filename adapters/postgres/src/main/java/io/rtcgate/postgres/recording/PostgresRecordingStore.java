@@ -22,6 +22,7 @@ import io.rtcgate.domain.recording.RecordingState;
 import io.rtcgate.domain.recording.RecordingStore;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.postgres.PageCursor;
+import io.rtcgate.postgres.SqlErrors;
 import io.rtcgate.postgres.SqlTimes;
 import io.rtcgate.postgres.job.QuietRows;
 import io.rtcgate.postgres.room.RoomEventLog;
@@ -50,7 +51,6 @@ import java.util.stream.Collectors;
 public class PostgresRecordingStore implements RecordingStore {
 
     private static final String STALE = "the recording was changed by another request; reload it and try again";
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String ACTIVE = "('requested', 'starting', 'recording', 'stopping')";
     private static final String COLUMNS = """
             id, room_id, mode, formats, max_idle_seconds, layout, state, vendor, recorder, task_id,
@@ -112,7 +112,7 @@ public class PostgresRecordingStore implements RecordingStore {
                 }
             });
         } catch (DataAccessException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 throw activeConflict(row);
             }
             throw e;

@@ -17,11 +17,11 @@ import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.room.VendorBinding;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.postgres.SqlErrors;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,8 +35,6 @@ import java.util.function.Supplier;
 public class PostgresRoomStore implements RoomStore {
 
     private static final String STALE = "the room was changed by another request; reload it and try again";
-    /** PostgreSQL's SQLSTATE for a duplicate key. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
 
     private final RoomRepository repository;
@@ -61,7 +59,7 @@ public class PostgresRoomStore implements RoomStore {
                 return null;
             });
         } catch (DataAccessException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 throw new ConflictException("room " + created.room().id() + " already exists");
             }
             throw e;
@@ -127,21 +125,12 @@ public class PostgresRoomStore implements RoomStore {
         } catch (OptimisticLockException e) {
             throw new ConflictException(STALE);
         } catch (DataAccessException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 // another writer numbered an event of this room first: the same race, caught by the key
                 throw new ConflictException(STALE);
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private RoomRow toRow(Room room) {

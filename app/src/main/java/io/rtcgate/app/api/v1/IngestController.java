@@ -1,7 +1,6 @@
 package io.rtcgate.app.api.v1;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -34,7 +33,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -126,18 +124,9 @@ public class IngestController {
     }
 
     private <T> T read(String body, Class<T> type, String fields) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidInputException("body", "body must be a JSON object with " + fields);
-        }
-        try {
-            T parsed = json.readValue(body, Argument.of(type));
-            if (parsed == null) {
-                throw new IOException("null");
-            }
-            return parsed;
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("body", "body must be a JSON object with " + fields + ", each of its type");
-        }
+        String expected = "a JSON object with " + fields + ", each of its type";
+        return JobEndpoints.body(json, body, type, expected)
+                .orElseThrow(() -> new InvalidInputException("body", "body must be " + expected));
     }
 
     private static String fingerprint(String roomId, IngestRequest request) {

@@ -1,5 +1,6 @@
 package io.rtcgate.app.api.v1;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -13,6 +14,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** What the endpoints of the vendor jobs (recordings, ingests) share: paging, idempotent starts and their answers. */
 final class JobEndpoints {
@@ -53,6 +56,22 @@ final class JobEndpoints {
             return new StoredResponse(HttpStatus.CREATED.getCode(), json.writeValueAsString(resource));
         } catch (IOException e) {
             throw new IllegalStateException("could not write " + resource.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * The request body read as {@code type}; empty when the caller sent none.
+     *
+     * @param expected what the body must be, for the 400 naming {@code body}
+     */
+    static <T> Optional<T> body(JsonMapper json, String body, Class<T> type, String expected) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Objects.requireNonNull(json.readValue(body, Argument.of(type)), "a JSON null"));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("body", "body must be " + expected);
         }
     }
 

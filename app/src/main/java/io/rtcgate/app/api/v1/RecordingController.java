@@ -1,7 +1,6 @@
 package io.rtcgate.app.api.v1;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -35,7 +34,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,7 +73,9 @@ public class RecordingController {
     public HttpResponse<String> start(Authentication auth, @PathVariable String id, @Body @Nullable String body,
                                       @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey) {
         Caller caller = Callers.of(auth);
-        RecordingSpec spec = specOf(parse(body));
+        RecordingSpec spec = specOf(JobEndpoints.body(json, body, StartRecording.class,
+                "a JSON object with mode, formats, max_idle_seconds and layout, each optional and of its type")
+                .orElse(new StartRecording(null, null, null, null)));
         StoredResponse response = idempotencyKey == null ? started(caller, id, spec)
                 : idempotent.execute(caller.userId(), idempotencyKey, fingerprint(id, spec), () -> started(caller, id, spec));
         return JobEndpoints.answer(response);
@@ -105,18 +105,6 @@ public class RecordingController {
 
     private StoredResponse started(Caller caller, String roomId, RecordingSpec spec) {
         return JobEndpoints.created(json, RecordingResource.of(recordings.start(caller, roomId, spec)));
-    }
-
-    private StartRecording parse(String body) {
-        if (body == null || body.isBlank()) {
-            return new StartRecording(null, null, null, null);
-        }
-        try {
-            return json.readValue(body, Argument.of(StartRecording.class));
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("body", "body must be a JSON object with mode, formats, max_idle_seconds and layout,"
-                    + " each optional and of its type");
-        }
     }
 
     private static RecordingSpec specOf(StartRecording request) {
