@@ -80,6 +80,11 @@ public final class EventStream {
         scheduleDrain();
     }
 
+    /** Whether nothing more is sent: the client left or was cut off. */
+    boolean isClosed() {
+        return closed;
+    }
+
     /** The client is gone: nothing more is sent. */
     void close() {
         closed = true;

@@ -95,9 +95,10 @@ public class RoomFeeds implements EventBus.Listener {
         feeds.values().forEach(Feed::wake);
     }
 
-    /** How many streams this node serves. */
-    public int openStreams() {
-        return feeds.values().stream().mapToInt(feed -> feed.streams.size()).sum();
+    /** How many streams of the room this node still sends to. */
+    public long openStreams(String roomId) {
+        Feed feed = feeds.get(roomId);
+        return feed == null ? 0 : feed.streams.stream().filter(stream -> !stream.isClosed()).count();
     }
 
     @PreDestroy

@@ -63,8 +63,8 @@ public final class StalledSocket implements AutoCloseable {
 
     /** Reads every frame up to the server's close frame. */
     public Outcome readUntilClose() {
+        int textFrames = 0;
         try {
-            int textFrames = 0;
             while (true) {
                 int opcode = in.readUnsignedByte() & 0x0f;
                 byte[] payload = new byte[payloadLength()];
@@ -76,6 +76,8 @@ public final class StalledSocket implements AutoCloseable {
                     return new Outcome(textFrames, code, new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8));
                 }
             }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("no close frame within 30 s, after " + textFrames + " text frames", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

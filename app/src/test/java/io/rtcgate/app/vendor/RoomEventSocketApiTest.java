@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.app.api.v1.RoomEventSocket;
 import io.rtcgate.app.realtime.EventStream;
+import io.rtcgate.app.realtime.RoomFeeds;
 import io.rtcgate.app.support.AuiClient.User;
 import io.rtcgate.app.support.EventSocket;
 import io.rtcgate.app.support.StalledSocket;
 import io.rtcgate.app.support.WireClient.Reply;
 import io.rtcgate.domain.room.RoomEventHistory;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class RoomEventSocketApiTest extends RealtimeApiTestBase {
+
+    @Inject
+    RoomFeeds feeds;
 
     @Test
     void aHandshakeWithoutAValidTokenNeverUpgrades() {
@@ -110,7 +115,8 @@ class RoomEventSocketApiTest extends RealtimeApiTestBase {
     @Test
     void aClientThatStopsReadingIsCutOffWhileAnotherKeepsUp() {
         String roomId = newRoom(aui.newUser());
-        try (StalledSocket stalled = StalledSocket.open(server.getPort(), EventSocket.path(roomId, null),
+        // after=0: whenever its stream opens, the stalled client is owed every event
+        try (StalledSocket stalled = StalledSocket.open(server.getPort(), EventSocket.path(roomId, "after=0"),
                 aui.newUser().token())) {
             User readerUser = aui.newUser();
             EventSocket reader = socket(roomId, null, readerUser);
@@ -126,6 +132,7 @@ class RoomEventSocketApiTest extends RealtimeApiTestBase {
             }
 
             assertEquals(range(first, last), seqs(reader.untilSeq(last)));
+            await(() -> feeds.openStreams(roomId) == 1, "the server stops sending to the stalled client");
             StalledSocket.Outcome outcome = stalled.readUntilClose();
             assertEquals(EventStream.SLOW_CONSUMER, outcome.closeCode());
             assertTrue(outcome.closeReason().contains("after"), outcome.closeReason());
