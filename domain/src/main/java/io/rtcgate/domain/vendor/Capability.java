@@ -1,6 +1,8 @@
 package io.rtcgate.domain.vendor;
 
 import io.rtcgate.domain.callback.StreamCallbacks;
+import io.rtcgate.domain.cohost.MixCallbacks;
+import io.rtcgate.domain.cohost.StreamMixer;
 import io.rtcgate.domain.ingest.IngestCallbacks;
 import io.rtcgate.domain.ingest.StreamIngester;
 import io.rtcgate.domain.messaging.MessageGroups;
@@ -37,7 +39,11 @@ public enum Capability {
     /** Verify and read the vendor's recording callbacks. Local work with the callback secret. */
     RECORDING_CALLBACKS("recording-callbacks", RecordingCallbacks.class, false),
     /** Read the vendor's ingest events from its verified general callbacks. Local work. */
-    INGEST_CALLBACKS("ingest-callbacks", IngestCallbacks.class, false);
+    INGEST_CALLBACKS("ingest-callbacks", IngestCallbacks.class, false),
+    /** Mix a co-host session's streams into one picture: start, update, stop. */
+    MIXING("mixing", StreamMixer.class, true),
+    /** Verify and read the vendor's mixing news (mixable main stream, mix results). Local work. */
+    MIX_CALLBACKS("mix-callbacks", MixCallbacks.class, false);
 
     private final String configKey;
     private final Class<? extends VendorPort> port;
