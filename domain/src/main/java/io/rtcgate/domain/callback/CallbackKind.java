@@ -12,7 +12,9 @@ public enum CallbackKind {
     /** A vendor's general callback endpoint, which carries every product's events (Agora NCS, Tencent). */
     NOTIFICATION,
     /** Cloud recording events at an endpoint of their own (Aliyun ARTC recording callbacks). */
-    RECORDING;
+    RECORDING,
+    /** Mixing news at an endpoint of its own (Aliyun MixAvailable and MixResult, seed 002). */
+    MIX;
 
     /** The lower-case name stored in the inbox. */
     public String wireName() {

@@ -9,10 +9,19 @@ import io.rtcgate.domain.vendor.VendorPort;
  * circuit and injected faults, and their outcome counts for the vendor's health. Every call throws
  * {@link io.rtcgate.domain.vendor.VendorException} for what the vendor answered.
  *
- * <p>A start only sends the request: whether the picture is mixed arrives later, as a {@link MixNotice}
- * (Aliyun's MixResult), or is the vendor's answer itself (the adapter then reports it as a notice too).
+ * <p>Whether the picture is mixed is, for Aliyun, only known from a later MixResult callback (seed 002: a
+ * successful StartMix does not mean the picture changed); for TRTC and Agora the start's success answer is the
+ * result, and their later task events ({@link MixNotice#taskResult}) report what changes after it.
  */
 public interface StreamMixer extends VendorPort {
+
+    /**
+     * Whether a start's success is only known from a later {@link MixNotice.Type#RESULT} callback (Aliyun),
+     * rather than from the start's own answer (TRTC, Agora).
+     */
+    default boolean resultsByCallback() {
+        return false;
+    }
 
     /** Starts mixing; the answer is the vendor's task id (Aliyun's MixStreamId, TRTC's TaskId, Agora's converter id). */
     String start(MixRequest request);
