@@ -123,7 +123,8 @@ public final class WireClient {
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Object parsed = response.body().isEmpty() ? null : json.readValue(response.body(), Object.class);
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            Object parsed = response.body().isEmpty() || !isJson ? null : json.readValue(response.body(), Object.class);
             return new Reply(response.statusCode(), response.body(), parsed, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,13 +1,17 @@
 package io.rtcgate.app.vendor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.app.support.AuiClient.User;
 import io.rtcgate.app.support.WireClient.Reply;
+import io.rtcgate.domain.room.RoomEventType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** A room's event history over HTTP: every change in order, numbered without gaps, from any seq on. */
 @MicronautTest
@@ -54,5 +58,33 @@ class RoomEventApiTest extends VendorApiTestBase {
         }
         assertEquals(404, wire.get(ROOMS + "/no-such-room/events", anchor.token()).status());
         assertEquals(401, wire.get(ROOMS + "/" + roomId + "/events", null).status());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServedOpenApiDocumentCataloguesEveryEventTypeWithThePayloadItCarries() {
+        Reply document = wire.get("/swagger/rtcgate-0.1.yml", null);
+        assertEquals(200, document.status());
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) new Yaml().<Map<String, Object>>load(
+                document.body()).get("components")).get("schemas");
+        Map<String, Object> catalogue = (Map<String, Object>) schemas.get("RoomEvent");
+        Map<String, Object> mapping = (Map<String, Object>) ((Map<String, Object>) catalogue.get("discriminator")).get("mapping");
+        for (RoomEventType type : RoomEventType.values()) {
+            assertEquals("#/components/schemas/RoomEvent." + type.wireName(), mapping.get(type.wireName()), type.wireName());
+            assertNotNull(schemas.get("RoomEventData." + type.wireName()), type.wireName());
+        }
+        assertEquals(RoomEventType.values().length, mapping.size(), "no entry for a type that does not exist");
+
+        User anchor = aui.newUser();
+        String roomId = (String) createRoomOn(anchor, "tencent").get("id");
+        aui.roomActionOk("start", anchor, roomId);
+        for (Map<String, Object> event : items(wire.get(ROOMS + "/" + roomId + "/events", anchor.token()))) {
+            Map<String, Object> payload = (Map<String, Object>) schemas.get("RoomEventData." + event.get("type"));
+            Map<String, Object> data = (Map<String, Object>) event.get("data");
+            Map<String, Object> documented = (Map<String, Object>) payload.getOrDefault("properties", Map.of());
+            assertTrue(documented.keySet().containsAll(data.keySet()), event + " has fields the catalogue lacks");
+            assertTrue(data.keySet().containsAll((List<String>) payload.getOrDefault("required", List.of())),
+                    event + " lacks a field the catalogue requires");
+        }
     }
 }

@@ -14,6 +14,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.room.RecordedRoomEvent;
 import io.rtcgate.domain.room.RoomEventHistory;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,7 +39,7 @@ public class RoomEventController {
     /** A page of events; {@code next_after} is the seq to pass as {@code after} for the next page. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record EventPage(List<RoomEventView> items, @JsonProperty("next_after") long nextAfter) {
+    public record EventPage(@ArraySchema(schema = @Schema(ref = "#/components/schemas/RoomEvent")) List<RoomEventView> items, @JsonProperty("next_after") long nextAfter) {
     }
 
     @Operation(summary = "A room's events after a seq (0, the default, for all), oldest first; history outlives the room")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import io.rtcgate.domain.room.RecordedRoomEvent;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import java.util.Map;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RoomEventView(long seq, String type, @JsonProperty("room_id") String roomId, String time, String actor,
-                            int priority, Map<String, Object> data) {
+                            int priority,
+                            @Schema(description = "The type's payload: the RoomEvent schema lists every type with its own") Map<String, Object> data) {
 
     public static RoomEventView of(RecordedRoomEvent recorded) {
         var event = recorded.event();
