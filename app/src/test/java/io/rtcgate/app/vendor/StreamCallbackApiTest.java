@@ -187,6 +187,30 @@ class StreamCallbackApiTest extends VendorApiTestBase {
     }
 
     @Test
+    void aCallbackWhoseRequestLineCarriesUnescapedCharactersIsStillReceived() throws IOException {
+        String room = roomOn("aliyun", "normal");
+        Map<String, String> publish = params("publish", room);
+        // as captured callbacks carry usrargs: raw, with characters a URI may not hold
+        String rawQuery = query(publish).replace("usrargs=auth_key%3D1-0-0-abc", "usrargs=vhost=a|b\"c中%zz");
+
+        String reply = sendRawRequestLine("GET " + GATEWAY_PATH + "?" + rawQuery, signedNow());
+
+        assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+        assertTrue(reply.contains("\"outcome\":\"applied\""), reply);
+        assertEquals("live", status(room));
+    }
+
+    /** Sends a request line byte for byte as given, which the JDK's HTTP client would refuse to, and answers the response. */
+    private String sendRawRequestLine(String requestLine, Map<String, String> headers) throws IOException {
+        StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aPublishOfAStreamNoRoomHasIsAcceptedAndRecordedAsIgnored() {
         String stream = "no-such-room-" + EVENT_TIME.incrementAndGet();
 
