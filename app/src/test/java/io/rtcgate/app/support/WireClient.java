@@ -23,7 +23,12 @@ public final class WireClient {
     private final JsonMapper json;
 
     public WireClient(EmbeddedServer server, JsonMapper json) {
-        this.base = server.getURI();
+        this(server.getURI(), json);
+    }
+
+    /** A gateway that is not a server of this JVM, e.g. one in a process of its own, at {@code base}. */
+    public WireClient(URI base, JsonMapper json) {
+        this.base = base;
         this.json = json;
     }
 

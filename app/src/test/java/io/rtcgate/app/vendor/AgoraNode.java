@@ -22,6 +22,13 @@ final class AgoraNode {
 
     /** A node with {@code extra} properties on top (the event bus it uses, its scheduled work). */
     static EmbeddedServer start(DatasourceConfiguration database, EmulatorFleet emulators, Map<String, Object> extra) {
+        Map<String, Object> properties = properties(database, emulators);
+        properties.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+    }
+
+    /** What such a node sets on top of the "test" environment, for a node in this JVM or in a process of its own. */
+    static Map<String, Object> properties(DatasourceConfiguration database, EmulatorFleet emulators) {
         AgoraEmulator agora = emulators.agora().orElseThrow(() -> new AssertionError("the Agora emulator is not running"));
         var credentials = agora.credentials();
         var storage = agora.recordingStorage();
@@ -29,7 +36,7 @@ final class AgoraNode {
         // the JDBC URL this node uses, the embedded server's once it runs
         properties.put("datasources.default.url", database.getJdbcUrl());
         properties.put("datasources.default.username", database.getUsername());
-        properties.put("datasources.default.password", "");
+        properties.put("datasources.default.password", database.getPassword() == null ? "" : database.getPassword());
         properties.put("rtcgate.emulators.enabled", false);
         properties.put("rtcgate.callbacks.worker.enabled", false);
         properties.put("rtcgate.vendors.agora.enabled", true);
@@ -47,7 +54,6 @@ final class AgoraNode {
         properties.put("rtcgate.vendors.agora.recording-storage.file-name-prefix", "rtcgate");
         properties.put("rtcgate.vendors.aliyun.push-domain", "");
         properties.put("rtcgate.vendors.aliyun.play-domain", "");
-        properties.putAll(extra);
-        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        return properties;
     }
 }
