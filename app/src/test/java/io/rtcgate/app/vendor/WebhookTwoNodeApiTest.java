@@ -103,6 +103,21 @@ class WebhookTwoNodeApiTest extends WebhookApiTestBase {
         assertEquals(List.of(200), statusCodes(delivered));
     }
 
+    /** Only the head of a room's queue can be claimed: a later event never overtakes an earlier one that is due. */
+    @Test
+    void aRoomsLaterEventIsNotClaimedWhileAnEarlierOneIsPending() {
+        subscribe(null);
+        User anchor = aui.newUser();
+        String roomId = (String) createRoomOn(anchor, "tencent").get("id");
+        startAndStopRoom(anchor, roomId);
+        WebhookDeliveryStore store = nodeB.getApplicationContext().getBean(WebhookDeliveryStore.class);
+
+        List<DueDelivery> claimed = store.claimDue(Instant.now(), LEASE, 10);
+
+        assertEquals(List.of(1L), claimed.stream().filter(d -> d.event().event().roomId().equals(roomId))
+                .map(d -> d.event().seq()).toList(), claimed.toString());
+    }
+
     @Test
     void twoNodesDeliveringAtOnceNeverSendOneDeliveryTwice() {
         String id = (String) subscribe(null).get("id");

@@ -41,7 +41,8 @@ public class PostgresWebhookDeliveryStore implements WebhookDeliveryStore {
                 s.url, s.secret, ev.room_id, ev.seq, ev.type, ev.actor, ev.data, ev.occurred_at
             FROM claimed JOIN webhook_subscriptions s ON s.id = claimed.subscription_id
             JOIN room_events ev ON ev.room_id = claimed.room_id AND ev.seq = claimed.seq""";
-    // a row waits while an earlier event of its room is pending for the subscription and not due, or claimed
+    // a row waits while any earlier event of its room is still pending for the subscription, due or not, so a room's
+    // events go out in seq order: only the head of each (subscription, room) queue can be claimed
     private static final String CLAIM_DUE = """
             WITH claimed AS (
                 UPDATE webhook_deliveries SET lease_until = ?
@@ -51,7 +52,7 @@ public class PostgresWebhookDeliveryStore implements WebhookDeliveryStore {
                         AND s.enabled
                         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e
                             WHERE e.subscription_id = d.subscription_id AND e.room_id = d.room_id AND e.seq < d.seq
-                                AND e.state = 'pending' AND (e.next_attempt_at > ? OR e.lease_until > ?))
+                                AND e.state = 'pending')
                     ORDER BY d.next_attempt_at, d.id LIMIT ? FOR UPDATE OF d SKIP LOCKED)
                 RETURNING *)
             """ + CLAIMED;
@@ -90,10 +91,9 @@ public class PostgresWebhookDeliveryStore implements WebhookDeliveryStore {
     public List<DueDelivery> claimDue(Instant now, Duration lease, int limit) {
         return claim(CLAIM_DUE, "claim due webhook deliveries", statement -> {
             statement.setObject(1, SqlTimes.timestamp(now.plus(lease)));
-            for (int parameter = 2; parameter <= 5; parameter++) {
-                statement.setObject(parameter, SqlTimes.timestamp(now));
-            }
-            statement.setInt(6, limit);
+            statement.setObject(2, SqlTimes.timestamp(now));
+            statement.setObject(3, SqlTimes.timestamp(now));
+            statement.setInt(4, limit);
         });
     }
 
