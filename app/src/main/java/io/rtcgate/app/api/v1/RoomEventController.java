@@ -39,7 +39,8 @@ public class RoomEventController {
     /** A page of events; {@code next_after} is the seq to pass as {@code after} for the next page. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record EventPage(@ArraySchema(schema = @Schema(ref = "#/components/schemas/RoomEvent")) List<RoomEventView> items, @JsonProperty("next_after") long nextAfter) {
+    public record EventPage(@ArraySchema(schema = @Schema(ref = "#/components/schemas/RoomEvent")) List<RoomEventView> items,
+                            @JsonProperty("next_after") long nextAfter) {
     }
 
     @Operation(summary = "A room's events after a seq (0, the default, for all), oldest first; history outlives the room")
