@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class EventsLoad {
     private static final Pattern TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");
     private static final Pattern TEXT = Pattern.compile("\"text\":\"([^\"]+)\"");
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    private static final Pattern TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
 
@@ -101,10 +103,10 @@ public final class EventsLoad {
             throws Exception {
         Map<Long, AtomicLong> framesPerSecond = new ConcurrentHashMap<>();
         AtomicLong lastTotal = new AtomicLong();
-        long startMillis = System.currentTimeMillis();
         WebSocket watcher = connect(base, roomId, anchor, frame -> {
             if ("like.added".equals(find(TYPE, frame))) {
-                framesPerSecond.computeIfAbsent((System.currentTimeMillis() - startMillis) / 1000, s -> new AtomicLong())
+                // counted by the gateway's time of the event, so a client that reads late cannot bunch frames up
+                framesPerSecond.computeIfAbsent(Instant.parse(find(TIME, frame)).getEpochSecond(), s -> new AtomicLong())
                         .incrementAndGet();
                 lastTotal.accumulateAndGet(Long.parseLong(find(TOTAL, frame)), Math::max);
             }
