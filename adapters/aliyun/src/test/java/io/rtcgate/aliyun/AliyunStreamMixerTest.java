@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rtcgate.domain.cohost.CohostLayout;
+import io.rtcgate.domain.cohost.MixCallbacks;
+import io.rtcgate.domain.cohost.StreamMixer;
+import io.rtcgate.domain.vendor.Capability;
+import io.rtcgate.domain.vendor.VendorPort;
 import io.rtcgate.domain.cohost.MixRequest;
 import io.rtcgate.domain.cohost.MixStopped;
 import io.rtcgate.domain.vendor.ChannelRef;
@@ -28,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -214,6 +219,25 @@ class AliyunStreamMixerTest {
         Map<String, String> describe = query(calls("DescribeMixStreamList").get(1));
         assertEquals("room1-live", describe.get("StreamName"));
         assertEquals("play.example.com", describe.get("DomainName"));
+    }
+
+    @Test
+    void mixingAndItsCallbacksAreOfferedOnlyWithACallbackKey() {
+        AliyunLiveDomains keyed = new AliyunLiveDomains("push.example.com", "play.example.com", "live", "", "", Duration.ofHours(1),
+                true, "callback-key");
+        AliyunSettings withKey = new AliyunSettings(settings.accessKeyId(), settings.accessKeySecret(), settings.region(),
+                settings.endpoint(), settings.protocol(), settings.artcAppId(), settings.artcAppKey(), keyed, TIMEOUT);
+
+        List<VendorPort> offered = AliyunPorts.create(withKey, Clock.systemUTC());
+        assertTrue(offered.stream().anyMatch(port -> port instanceof StreamMixer mixing && mixing.resultsByCallback()), offered.toString());
+        assertTrue(offered.stream().anyMatch(port -> port instanceof MixCallbacks), offered.toString());
+        assertEquals(Set.of(Capability.MIXING, Capability.MIX_CALLBACKS), offered.stream()
+                .filter(port -> port instanceof StreamMixer || port instanceof MixCallbacks)
+                .map(port -> Capability.of(port instanceof StreamMixer ? StreamMixer.class : MixCallbacks.class))
+                .collect(Collectors.toSet()));
+
+        List<VendorPort> keyless = AliyunPorts.create(settings, Clock.systemUTC());
+        assertTrue(keyless.stream().noneMatch(port -> port instanceof StreamMixer || port instanceof MixCallbacks), keyless.toString());
     }
 
     @Test
