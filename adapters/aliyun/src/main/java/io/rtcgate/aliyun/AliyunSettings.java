@@ -10,8 +10,10 @@ import java.util.Set;
 /**
  * How the gateway reaches Aliyun: the RAM access key for the live OpenAPI, its region and endpoint,
  * the ARTC application that signs join tokens, the live domains, and the timeout for each OpenAPI
- * call (applied to connecting and to reading the answer). Validation messages name the configuration
- * key: {@code rtcgate.vendors.aliyun.*}, and {@code rtcgate.vendor-call-timeout} for the timeout.
+ * call (applied to connecting and to reading the answer); optionally cloud recording's storage and callback
+ * URL, and the URL CDN mix tasks send their MixResult callbacks to ({@code mix-callback-url}). Validation
+ * messages name the configuration key: {@code rtcgate.vendors.aliyun.*}, and {@code rtcgate.vendor-call-timeout}
+ * for the timeout.
  */
 public record AliyunSettings(
         String accessKeyId,
