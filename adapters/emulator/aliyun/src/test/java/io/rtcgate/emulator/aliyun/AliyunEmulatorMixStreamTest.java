@@ -127,6 +127,10 @@ class AliyunEmulatorMixStreamTest {
         assertEquals(id, onTask("DeleteMixStream", id).with("AppName", "live").with("StreamName", "room1").post(emulator).text("MixStreamId"));
         assertEquals(List.of(), emulator.mixStreamTasks());
         emulator.stopPublishing(ANCHOR);
+        emulator.publishStream(GUEST);
+        assertEquals("MixAvailable", query(receiver.next()).get("Event"), "the guest's republish, and no MixResult for the deleted task");
+        assertEquals(List.of("MixAvailable", "MixAvailable", "MixResult", "MixAvailable"),
+                receiver.received().stream().map(delivery -> query(delivery).get("Event")).toList());
         assertThrows(IllegalArgumentException.class, () -> emulator.sendMixResult(id, "InternalError", "x"));
         assertEquals(0, RpcCall.of("DescribeMixStreamList", CREDENTIALS, clock.instant()).with("DomainName", PLAY).post(emulator)
                 .body().get("Total").intValue());
