@@ -58,9 +58,8 @@ public final class AliyunChannelAdmin implements ChannelAdmin {
         client.call("close", cut);
     }
 
-    /** The CDN bypass stream an ARTC co-host's camera goes out on (vendors.md §3.3). */
     private String cameraStream(ChannelRef channel, String userId) {
-        return settings.artcAppId() + "_" + channel.channel() + "_" + userId + "_camera";
+        return ArtcIds.cameraStream(settings.artcAppId(), channel.channel(), userId);
     }
 
     private ForbidLiveStreamRequest forbidPublishing(String streamName) {

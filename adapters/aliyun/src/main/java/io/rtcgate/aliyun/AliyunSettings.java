@@ -10,8 +10,10 @@ import java.util.Set;
 /**
  * How the gateway reaches Aliyun: the RAM access key for the live OpenAPI, its region and endpoint,
  * the ARTC application that signs join tokens, the live domains, and the timeout for each OpenAPI
- * call (applied to connecting and to reading the answer). Validation messages name the configuration
- * key: {@code rtcgate.vendors.aliyun.*}, and {@code rtcgate.vendor-call-timeout} for the timeout.
+ * call (applied to connecting and to reading the answer); optionally cloud recording's storage and callback
+ * URL, and the URL CDN mix tasks send their MixResult callbacks to ({@code mix-callback-url}). Validation
+ * messages name the configuration key: {@code rtcgate.vendors.aliyun.*}, and {@code rtcgate.vendor-call-timeout}
+ * for the timeout.
  */
 public record AliyunSettings(
         String accessKeyId,
@@ -25,7 +27,8 @@ public record AliyunSettings(
         Duration timeout,
         AliyunImSettings im,
         AliyunRecordingStorage recordingStorage,
-        URI recordingCallbackUrl) {
+        URI recordingCallbackUrl,
+        URI mixCallbackUrl) {
 
     /** The live OpenAPI endpoint for every region. */
     public static final String DEFAULT_ENDPOINT = "live.aliyuncs.com";
@@ -61,6 +64,17 @@ public record AliyunSettings(
         if (recordingCallbackUrl != null) {
             requireCallbackUrl(recordingCallbackUrl);
         }
+        if (mixCallbackUrl != null) {
+            requireMixCallbackUrl(mixCallbackUrl);
+        }
+    }
+
+    /** Settings without a URL for the mix tasks' callbacks. */
+    public AliyunSettings(String accessKeyId, String accessKeySecret, String region, String endpoint, String protocol,
+                          String artcAppId, String artcAppKey, AliyunLiveDomains live, Duration timeout, AliyunImSettings im,
+                          AliyunRecordingStorage recordingStorage, URI recordingCallbackUrl) {
+        this(accessKeyId, accessKeySecret, region, endpoint, protocol, artcAppId, artcAppKey, live, timeout, im, recordingStorage,
+                recordingCallbackUrl, null);
     }
 
     /** Settings without cloud recording. */
@@ -78,7 +92,21 @@ public record AliyunSettings(
     /** These settings with cloud recording into {@code storage}, its callbacks going to {@code callbackUrl}. */
     public AliyunSettings withRecording(AliyunRecordingStorage storage, URI callbackUrl) {
         return new AliyunSettings(accessKeyId, accessKeySecret, region, endpoint, protocol, artcAppId, artcAppKey, live, timeout, im,
-                Objects.requireNonNull(storage, "storage"), Objects.requireNonNull(callbackUrl, "callbackUrl"));
+                Objects.requireNonNull(storage, "storage"), Objects.requireNonNull(callbackUrl, "callbackUrl"), mixCallbackUrl);
+    }
+
+    /**
+     * These settings with every CDN mix task's MixResult callbacks going to {@code callbackUrl} (CreateMixStream's
+     * CallbackConfig). Without it, results go where the account's mix callbacks were set up with Aliyun (seed 002 §3).
+     */
+    public AliyunSettings withMixCallbacks(URI callbackUrl) {
+        return new AliyunSettings(accessKeyId, accessKeySecret, region, endpoint, protocol, artcAppId, artcAppKey, live, timeout, im,
+                recordingStorage, recordingCallbackUrl, Objects.requireNonNull(callbackUrl, "callbackUrl"));
+    }
+
+    /** Where the mix tasks' callbacks go, when configured. */
+    public Optional<URI> mixCallbacks() {
+        return Optional.ofNullable(mixCallbackUrl);
     }
 
     /** Where cloud recordings go, when both the storage and the callback URL are configured: only then is recording offered. */
@@ -101,7 +129,8 @@ public record AliyunSettings(
         // The access key secret and the ARTC app key stay out of logs.
         return "AliyunSettings[accessKeyId=" + accessKeyId + ", region=" + region + ", endpoint=" + protocol + "://" + endpoint
                 + ", artcAppId=" + artcAppId + ", live=" + live + ", timeout=" + timeout + ", im=" + im
-                + ", recordingStorage=" + recordingStorage + ", recordingCallbackUrl=" + recordingCallbackUrl + "]";
+                + ", recordingStorage=" + recordingStorage + ", recordingCallbackUrl=" + recordingCallbackUrl
+                + ", mixCallbackUrl=" + mixCallbackUrl + "]";
     }
 
     /**
@@ -116,6 +145,15 @@ public record AliyunSettings(
             throw invalid("recording-callback-url", "must be the gateway's absolute http(s) URL for Aliyun recording callbacks, "
                     + "such as https://gw.example.com/callbacks/aliyun/recording, without a fragment or a "
                     + AliyunCloudRecorder.RECORDER_PARAMETER + " parameter");
+        }
+    }
+
+    /** An absolute http(s) URL without fragment: Aliyun calls it as it is, with its own parameters appended. */
+    private static void requireMixCallbackUrl(URI url) {
+        boolean http = "https".equals(url.getScheme()) || "http".equals(url.getScheme());
+        if (!http || url.getHost() == null || url.getRawFragment() != null) {
+            throw invalid("mix-callback-url", "must be the gateway's absolute http(s) URL for Aliyun mix callbacks, "
+                    + "such as https://gw.example.com/callbacks/aliyun/mix, without a fragment");
         }
     }
 

@@ -12,6 +12,11 @@ final class ArtcIds {
     private ArtcIds() {
     }
 
+    /** The CDN bypass stream an ARTC co-host's camera goes out on (vendors.md §3.3): {@code {appId}_{channel}_{userId}_camera}. */
+    static String cameraStream(String artcAppId, String channel, String userId) {
+        return artcAppId + "_" + channel + "_" + userId + "_camera";
+    }
+
     /**
      * Returns {@code value}, or refuses, as ARTC would, to sign for it. The gateway's own channel names and
      * user ids always fit; this guards against an id that reached the adapter unchecked.

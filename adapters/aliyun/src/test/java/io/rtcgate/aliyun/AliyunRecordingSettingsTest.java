@@ -69,6 +69,27 @@ class AliyunRecordingSettingsTest {
     }
 
     @Test
+    void theMixCallbackUrlIsOptionalAndSurvivesAddingRecording() {
+        URI mix = URI.create("https://gw.example.com/callbacks/aliyun/mix");
+        AliyunSettings plain = TestSettings.with("app1", "key1");
+
+        assertEquals(Optional.empty(), plain.mixCallbacks());
+        assertEquals(Optional.of(mix), plain.withMixCallbacks(mix).mixCallbacks());
+        assertEquals(Optional.of(mix), plain.withMixCallbacks(mix).withRecording(STORAGE, CALLBACK_URL).mixCallbacks());
+        AliyunSettings both = plain.withRecording(STORAGE, CALLBACK_URL).withMixCallbacks(mix);
+        assertEquals(Optional.of(STORAGE), both.cloudRecording());
+        assertEquals(CALLBACK_URL, both.recordingCallbackUrl());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://gw.example.com/cb", "/callbacks/aliyun/mix", "https://gw.example.com/cb#top"})
+    void theMixCallbackUrlIsTheGatewaysAbsoluteUrl(String url) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> TestSettings.with("app1", "key1").withMixCallbacks(URI.create(url)));
+        assertTrue(refused.getMessage().startsWith("rtcgate.vendors.aliyun.mix-callback-url "), refused.getMessage());
+    }
+
+    @Test
     void theSettingsTextNamesTheStorageAndKeepsTheSecretsOut() {
         String text = TestSettings.with("app1", "app-key-secret").withRecording(STORAGE, CALLBACK_URL).toString();
 

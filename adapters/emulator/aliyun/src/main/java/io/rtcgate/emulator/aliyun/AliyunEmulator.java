@@ -35,6 +35,8 @@ public final class AliyunEmulator extends VendorEmulator {
     private final CloudRecordingOptions recordingOptions;
     private final RecordingCallbackSender recordingCallbacks;
     private final ArtcCloudRecordings recordings;
+    private final MixCallbackSender mixCallbacks;
+    private final MixStreams mixStreams;
     private final LiveActions actions;
 
     public AliyunEmulator(Clock clock, AliyunEmulatorCredentials credentials) {
@@ -49,8 +51,10 @@ public final class AliyunEmulator extends VendorEmulator {
         this.recordingOptions = recordingOptions;
         this.recordingCallbacks = new RecordingCallbackSender(recordingOptions);
         this.recordings = new ArtcCloudRecordings(credentials.artcAppId(), clock, channels, RECORDING_BUCKET, recordingCallbacks);
+        this.mixCallbacks = new MixCallbackSender(clock);
+        this.mixStreams = new MixStreams(clock, mixCallbacks);
         this.actions = new LiveActions(credentials.artcAppId(), credentials.imAppId(), clock, blacklist, channels, messageGroups,
-                recordings);
+                recordings, mixStreams);
     }
 
     /** An emulator with fresh random credentials, for the embedded default; read them from {@link #credentials()}. */
@@ -69,6 +73,7 @@ public final class AliyunEmulator extends VendorEmulator {
     public synchronized void close() {
         super.close();
         recordingCallbacks.close();
+        mixCallbacks.close();
     }
 
     public AliyunEmulatorCredentials credentials() {
@@ -131,6 +136,7 @@ public final class AliyunEmulator extends VendorEmulator {
      */
     public void resolveCallbackHost(String host, String target) {
         recordingCallbacks.resolve(host, target);
+        mixCallbacks.resolve(host, target);
     }
 
     /** Every try of every cloud recording callback so far, oldest first. */
@@ -141,6 +147,60 @@ public final class AliyunEmulator extends VendorEmulator {
     /** While on, cloud recording callbacks are lost on the way (the receiver never sees them). */
     public void dropRecordingCallbacks(boolean drop) {
         recordingCallbacks.dropDeliveries(drop);
+    }
+
+    // ---- co-hosting: published streams and CDN mixing (seed 002) ----
+
+    /** Where MixAvailable (and MixResult for a task without CallbackConfig) go, and how they are signed. */
+    public void configureMixCallbacks(MixCallbackConfig config) {
+        mixStreams.configure(config);
+    }
+
+    /**
+     * The stream starts publishing (the anchor's push, or a guest's camera stream relayed to the CDN): it becomes
+     * mixable at once, MixAvailable is sent, and a mix task waiting for it as a guest sends MixResult Success.
+     */
+    public void publishStream(LiveStreamRef stream) {
+        mixStreams.publish(stream);
+    }
+
+    /** The stream stops: a running mix of it sends MixResult MainStreamNotExist (main) or MixStreamNotExist (guest). */
+    public void stopPublishing(LiveStreamRef stream) {
+        mixStreams.stopPublishing(stream);
+    }
+
+    /** The streams publishing now, oldest first. */
+    public List<LiveStreamRef> publishedStreams() {
+        return mixStreams.publishedStreams();
+    }
+
+    /**
+     * Makes the task send a MixResult with {@code code} (Success, MainStreamNotExist, MixStreamNotExist,
+     * InternalError, or any other text) and {@code message}, form-encoded.
+     *
+     * @throws IllegalArgumentException for a task the emulator does not hold (deleted tasks send nothing)
+     */
+    public void sendMixResult(String mixStreamId, String code, String message) {
+        mixStreams.sendResult(mixStreamId, code, message);
+    }
+
+    /**
+     * Like {@link #sendMixResult}, but {@code rawMessage} goes on the request line as it is (its UTF-8 bytes): raw
+     * {@code |}, {@code "}, {@code %}, non-ASCII and {@code +}, as seed 001 reports Aliyun sent. A raw space would end
+     * the request target, so it is the caller's to avoid.
+     */
+    public void sendMixResultUnescaped(String mixStreamId, String code, String rawMessage) {
+        mixStreams.sendResultUnescaped(mixStreamId, code, rawMessage);
+    }
+
+    /** The CDN mix tasks held now (created and not deleted), oldest first. */
+    public List<MixStreamTask> mixStreamTasks() {
+        return mixStreams.tasks();
+    }
+
+    /** Every try of every mix callback so far, oldest first. */
+    public List<MixCallbackAttempt> mixCallbacks() {
+        return mixCallbacks.attempts();
     }
 
     /** The live messaging groups of the IM app, by id, with the creator each was made by (if given). */

@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * The live OpenAPI actions the fake serves, with Aliyun's parameter checks (vendors.md §3.5, §4.3), on
- * the emulator's stream blacklist, ARTC channels, message groups and cloud recordings.
+ * the emulator's stream blacklist, ARTC channels, message groups, cloud recordings and mix tasks.
  */
 final class LiveActions {
 
@@ -31,19 +31,25 @@ final class LiveActions {
     private final MessageGroups groups;
     private final ArtcCloudRecordings recordings;
     /** Action → what serves it and returns its answer, a body record of {@link AliyunJson}. */
-    private final Map<String, Function<RpcRequest, Record>> handlers = Map.of(
-            "ForbidLiveStream", this::forbidLiveStream,
-            "ResumeLiveStream", this::resumeLiveStream,
-            "DescribeChannelUsers", this::describeChannelUsers,
-            "DeleteChannel", this::deleteChannel,
-            "CreateLiveMessageGroup", this::createLiveMessageGroup,
-            "DeleteLiveMessageGroup", this::deleteLiveMessageGroup,
-            "StartRtcCloudRecording", this::startRtcCloudRecording,
-            "DescribeRtcCloudRecordingFiles", this::describeRtcCloudRecordingFiles,
-            "StopRtcCloudRecording", this::stopRtcCloudRecording);
+    private final MixStreams mixStreams;
+    /** Action → what serves it and returns its answer, a body record of {@link AliyunJson}. */
+    private final Map<String, Function<RpcRequest, Record>> handlers = Map.ofEntries(
+            Map.entry("ForbidLiveStream", this::forbidLiveStream),
+            Map.entry("ResumeLiveStream", this::resumeLiveStream),
+            Map.entry("DescribeChannelUsers", this::describeChannelUsers),
+            Map.entry("DeleteChannel", this::deleteChannel),
+            Map.entry("CreateLiveMessageGroup", this::createLiveMessageGroup),
+            Map.entry("DeleteLiveMessageGroup", this::deleteLiveMessageGroup),
+            Map.entry("StartRtcCloudRecording", this::startRtcCloudRecording),
+            Map.entry("DescribeRtcCloudRecordingFiles", this::describeRtcCloudRecordingFiles),
+            Map.entry("StopRtcCloudRecording", this::stopRtcCloudRecording),
+            Map.entry("CreateMixStream", this::createMixStream),
+            Map.entry("UpdateMixStream", this::updateMixStream),
+            Map.entry("DeleteMixStream", this::deleteMixStream),
+            Map.entry("DescribeMixStreamList", this::describeMixStreamList));
 
     LiveActions(String artcAppId, String imAppId, Clock clock, StreamBlacklist blacklist, ArtcChannels channels,
-                MessageGroups groups, ArtcCloudRecordings recordings) {
+                MessageGroups groups, ArtcCloudRecordings recordings, MixStreams mixStreams) {
         this.artcAppId = artcAppId;
         this.imAppId = imAppId;
         this.clock = clock;
@@ -51,6 +57,7 @@ final class LiveActions {
         this.channels = channels;
         this.groups = groups;
         this.recordings = recordings;
+        this.mixStreams = mixStreams;
     }
 
     /** Runs the action and returns its answer; an action the fake does not know is {@code InvalidApi.NotFound}. */
@@ -104,6 +111,22 @@ final class LiveActions {
 
     private Record stopRtcCloudRecording(RpcRequest request) {
         return recordings.stop(request);
+    }
+
+    private Record createMixStream(RpcRequest request) {
+        return mixStreams.create(request);
+    }
+
+    private Record updateMixStream(RpcRequest request) {
+        return mixStreams.update(request);
+    }
+
+    private Record deleteMixStream(RpcRequest request) {
+        return mixStreams.delete(request);
+    }
+
+    private Record describeMixStreamList(RpcRequest request) {
+        return mixStreams.describe(request);
     }
 
     /**

@@ -54,8 +54,13 @@ final class RecordingCallbackSender implements AutoCloseable {
 
     /** {@code lowerhex(md5(timestamp|key))}. */
     static String signature(String timestamp, String key) {
+        return md5Hex(timestamp + "|" + key);
+    }
+
+    /** {@code lowerhex(md5(text))} of the UTF-8 text: every Aliyun callback signature is one. */
+    static String md5Hex(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest((timestamp + "|" + key).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every JVM", e);
