@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -63,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * room, and refuses a second task of a robot user id that is in use ({@value #TASK_EXIST}, TRTC's code for an
  * existing task; the API pages name none for this case). So the robot id, fixed per task name, makes TRTC itself
  * refuse the duplicate, and the adapter adopts the TaskId of the first start when it still knows it: every TaskId it
- * got is kept by task name until the task is stopped, so a retry after a lost or late answer on this node returns it
- * without a second call. A duplicate TRTC refuses and this node never heard of (the first answer reached another node,
+ * got is kept by task name until the task is stopped, so a retry after a late answer on this node returns it, after an
+ * update that checks TRTC still runs it (see {@link #adoptStarted}). A duplicate TRTC refuses and this node never heard of (the first answer reached another node,
  * or a restarted one) is a {@link VendorException.Kind#REJECTED} failure with that code; the 401 callbacks name the
  * running task's TaskId and robot, from which the gateway learns it, and TRTC ends an unknown task by itself once
  * its anchors have left for MaxIdleTime.
@@ -130,10 +131,9 @@ public final class TencentStreamMixer implements StreamMixer {
 
     @Override
     public String start(MixRequest request) {
-        String known = startedTasks.get(request.taskName());
-        if (known != null) {
-            LOG.debug("tencent mix start in room {}: task {} already started, adopted", request.channel().channel(), known);
-            return known;
+        Optional<String> adopted = adoptStarted(request);
+        if (adopted.isPresent()) {
+            return adopted.get();
         }
         String robot = robotUserId(request.taskName());
         AgentParams agent = new AgentParams();
@@ -152,10 +152,10 @@ public final class TencentStreamMixer implements StreamMixer {
         try {
             started = call("start", request, () -> client.StartPublishCdnStream(start));
         } catch (VendorException e) {
-            String adopted = TASK_EXIST.equals(e.vendorCode()) ? startedTasks.get(request.taskName()) : null;
-            if (adopted != null) {
+            String winner = TASK_EXIST.equals(e.vendorCode()) ? startedTasks.get(request.taskName()) : null;
+            if (winner != null) {
                 // A concurrent start of the same task won the race: TRTC refused this one, the first is the task.
-                return adopted;
+                return winner;
             }
             throw e;
         }
@@ -165,6 +165,33 @@ public final class TencentStreamMixer implements StreamMixer {
         }
         startedTasks.put(request.taskName(), taskId);
         return taskId;
+    }
+
+    /**
+     * The task this adapter started under the request's name, if TRTC still runs it. TRTC has no Describe for relay
+     * tasks, so an update with the request's picture asks: it succeeds for a running task, which then shows what the
+     * retry asked for, and fails with {@link #TASK_GONE} for one that ended by itself (its anchors gone for MaxIdleTime)
+     * since, which is forgotten so that a fresh task starts.
+     */
+    private Optional<String> adoptStarted(MixRequest request) {
+        String known = startedTasks.get(request.taskName());
+        if (known == null) {
+            return Optional.empty();
+        }
+        try {
+            update(known, request);
+        } catch (VendorException e) {
+            if (e.vendorCode() == null || !TASK_GONE.contains(e.vendorCode())) {
+                throw e;
+            }
+            LOG.debug("tencent mix start in room {}: task {} has ended ({}), a new one starts", request.channel().channel(), known,
+                    e.vendorCode());
+            startedTasks.remove(request.taskName(), known);
+            sequenceNumbers.remove(known);
+            return Optional.empty();
+        }
+        LOG.debug("tencent mix start in room {}: task {} runs already, adopted", request.channel().channel(), known);
+        return Optional.of(known);
     }
 
     /** {@inheritDoc} Sends the whole picture again (TRTC recommends every parameter on an update), the audio unchanged. */

@@ -177,10 +177,27 @@ class TencentStreamMixerTest {
         MixRequest request = request(CohostLayout.SIDE_BY_SIDE, ANCHOR, GUEST);
         String first = mixer.start(request);
 
-        assertEquals(first, mixer.start(request), "the same task name is the same task");
+        assertEquals(first, mixer.start(request(CohostLayout.SIDE_BY_SIDE, ANCHOR, GUEST, THIRD)), "the same task name is the same task");
 
         assertEquals(1, tencent.emulator.mixTasks().size());
-        assertEquals(1, requests("StartPublishCdnStream").size(), "the retry did not reach TRTC");
+        assertEquals(List.of("StartPublishCdnStream", "UpdatePublishCdnStream"), actions(),
+                "the retry asked TRTC whether the task runs by updating it, and started none");
+        assertEquals(List.of(ANCHOR, GUEST, THIRD), onlyTask().paneUserIds(), "the task shows what the retry asked for");
+    }
+
+    @Test
+    void aStartUnderTheNameOfATaskThatEndedByItselfIsANewTask() {
+        MixRequest request = request(CohostLayout.SIDE_BY_SIDE, ANCHOR, GUEST);
+        String first = mixer.start(request);
+        tencent.emulator.enterRoomAsAnchor(ROOM, ANCHOR, tencent.tokens.userSig(ANCHOR, Duration.ofMinutes(10)));
+        tencent.emulator.exitRoom(ROOM, ANCHOR);
+        tencent.clock.advance(Duration.ofSeconds(30));
+
+        String second = mixer.start(request);
+
+        assertNotEquals(first, second);
+        assertEquals(List.of(State.ENDED, State.RUNNING), tencent.emulator.mixTasks().stream().map(TrtcMixTask::state).toList());
+        assertEquals(List.of("StartPublishCdnStream", "UpdatePublishCdnStream", "StartPublishCdnStream"), actions());
     }
 
     @Test
@@ -248,6 +265,7 @@ class TencentStreamMixerTest {
         tencent.emulator.faults().failNext(fault, faultyCalls);
         assertFailure(assertThrows(VendorException.class, () -> mixer.stop(taskId, request)), kind, code, "stop");
         assertEquals(State.RUNNING, onlyTask().state(), "the failed stop left the task running");
+        tencent.emulator.faults().clear(); // a drop okhttp's resend did not take
         assertEquals(taskId, mixer.start(request), "the task is still this node's to adopt");
     }
 
