@@ -74,6 +74,19 @@ class TencentMixCallbacksFromTheEmulatorTest {
                 notices);
     }
 
+    @Test
+    void aCdnPushTrtcGaveUpOnReadsAsAnInternalErrorOfTheTask() {
+        MixRequest request = TencentStreamMixerTest.request(CohostLayout.SIDE_BY_SIDE, ANCHOR);
+        String taskId = mixer.start(request);
+        tencent.clock.advance(Duration.ofSeconds(1));
+        tencent.emulator.failCdnPush(taskId);
+
+        List<Optional<MixNotice>> notices = verifiedAndRead(2);
+
+        assertEquals(Optional.of(MixNotice.taskResult(ROOM, taskId, MixResultCode.INTERNAL_ERROR,
+                "401 status 4: TRTC lost the CDN and gave up reconnecting", tencent.clock.instant())), notices.get(1));
+    }
+
     private List<Optional<MixNotice>> verifiedAndRead(int count) {
         return gateway.next(count).stream().map(this::asTheControllerHandsItOn).map(request -> {
             verifier.verify(request, tencent.clock.instant());

@@ -167,6 +167,15 @@ public final class TencentEmulator extends VendorEmulator {
         return rooms.publishingVideo(roomId);
     }
 
+    /**
+     * The CDN of a running mix task stops taking its stream and TRTC gives up: it calls back 401 with status 4 for each
+     * of the task's URLs; the task runs on. Throws {@link IllegalArgumentException} for a task that is not running.
+     */
+    public void failCdnPush(String taskId) {
+        mixes.failCdnPush(taskId);
+        moveRecordingsOn();
+    }
+
     /** Every mix and relay to CDN task so far, as of the emulator's clock. */
     public List<TrtcMixTask> mixTasks() {
         moveRecordingsOn();

@@ -91,6 +91,20 @@ final class TrtcPublishCdnStreams {
         return new TaskAnswer(taskId);
     }
 
+    /**
+     * The CDN stops taking a running task's stream and TRTC gives up reconnecting: 401 with status 4 for each of its
+     * URLs. The task goes on (TRTC ends it only on a stop or MaxIdleTime); throws {@link IllegalArgumentException} for a
+     * task that is not running.
+     */
+    synchronized void failCdnPush(String taskId) {
+        sync();
+        Task task = tasks.get(taskId);
+        if (task == null || !task.running()) {
+            throw new IllegalArgumentException("no running relay task " + taskId);
+        }
+        announce(task, TrtcPublishCdnEvent.FAILED, clock.instant());
+    }
+
     /** Moves every running task on to the clock's now, ending those idle for their MaxIdleTime. */
     synchronized void sync() {
         Instant now = clock.instant();

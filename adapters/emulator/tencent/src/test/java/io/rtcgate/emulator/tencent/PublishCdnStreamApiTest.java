@@ -189,6 +189,23 @@ class PublishCdnStreamApiTest extends TrtcApiTestBase {
     }
 
     @Test
+    void aFailedCdnPushIsCalledBackAndTheTaskRunsOn() {
+        emulator.deliverCallbacksTo(receiver.url("/callbacks/tencent"), CALLBACK_KEY);
+        String taskId = start(startBody());
+        assertEquals(2, EmulatorJson.readObject(receiver.next().body()).get("EventInfo").get("Payload").get("Status").intValue());
+
+        emulator.failCdnPush(taskId);
+
+        JsonNode failed = EmulatorJson.readObject(receiver.next().body());
+        assertEquals(401, failed.get("EventType").intValue());
+        assertEquals(taskId, failed.get("EventInfo").get("TaskId").textValue());
+        assertEquals(4, failed.get("EventInfo").get("Payload").get("Status").intValue());
+        assertEquals(State.RUNNING, onlyTask().state());
+        call(TrtcPublishCdnActions.STOP, parameters(Map.of("TaskId", taskId)));
+        assertThrows(IllegalArgumentException.class, () -> emulator.failCdnPush(taskId), "an ended task has no push to fail");
+    }
+
+    @Test
     void theRoomHooksCallBackEnterVideoAndExitAsTrtcDoes() {
         emulator.deliverCallbacksTo(receiver.url("/callbacks/tencent"), CALLBACK_KEY);
         Instant at = clock.instant();
