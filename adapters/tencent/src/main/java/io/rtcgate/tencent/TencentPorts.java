@@ -17,7 +17,9 @@ public final class TencentPorts {
                 tokens,
                 new TencentChannelAdmin(settings, trtc),
                 // Stream ingest needs nothing beyond the API keys and the application's key for the robot's UserSig.
-                new TencentStreamIngester(settings, TrtcClients.common(settings), tokens)));
+                new TencentStreamIngester(settings, TrtcClients.common(settings), tokens),
+                // Mixing, like ingest, needs only the API keys and the application's key for the robot's UserSig.
+                new TencentStreamMixer(settings, trtc, tokens)));
         // Cloud recording is offered only with storage to upload to, and its callbacks with it.
         if (settings.recordingStorage().isPresent()) {
             ports.add(new TencentCloudRecorder(settings, trtc, tokens));
@@ -25,6 +27,8 @@ public final class TencentPorts {
             // The recording callbacks verify the endpoint's every delivery; with no key they refuse all, leaving nothing to read.
             if (!settings.callbackKey().isBlank()) {
                 ports.add(new TencentIngestCallbacks());
+                // The anchors' video (201 / 202 / 104) and the relay's state (401) arrive at the same verified endpoint.
+                ports.add(new TencentMixCallbacks());
             }
         }
         return List.copyOf(ports);

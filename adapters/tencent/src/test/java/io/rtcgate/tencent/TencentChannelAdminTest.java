@@ -88,10 +88,10 @@ class TencentChannelAdminTest {
     }
 
     @Test
-    void tencentsFactoryOffersJoinTokensChannelAdminAndIngestButNoParticipantList() {
+    void tencentsFactoryOffersJoinTokensChannelAdminIngestAndMixingButNoParticipantList() {
         var ports = TencentPorts.create(settings);
 
-        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class),
+        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class, TencentStreamMixer.class),
                 ports.stream().map(Object::getClass).toList());
         assertTrue(ports.stream().noneMatch(port -> port instanceof ParticipantLister), "TRTC API 3.0 lists no users");
         assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.TENCENT));

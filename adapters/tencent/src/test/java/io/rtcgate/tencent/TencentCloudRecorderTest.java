@@ -348,8 +348,9 @@ class TencentCloudRecorderTest {
         List<VendorPort> withStorage = TencentPorts.create(tencent.settings);
         List<VendorPort> without = TencentPorts.create(tencent.settings(tencent.settings.secretKey()));
 
-        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class, TencentCloudRecorder.class,
-                TencentRecordingCallbacks.class, TencentIngestCallbacks.class), withStorage.stream().map(Object::getClass).toList());
+        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class, TencentStreamMixer.class,
+                TencentCloudRecorder.class, TencentRecordingCallbacks.class, TencentIngestCallbacks.class, TencentMixCallbacks.class),
+                withStorage.stream().map(Object::getClass).toList());
         assertTrue(without.stream().noneMatch(port -> port instanceof TencentCloudRecorder || port instanceof RecordingCallbacks
                 || port instanceof IngestCallbacks));
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake Tencent Cloud TRTC API 3.0 endpoint ({@code POST /}, version {@code 2019-07-22}) for one
@@ -21,7 +22,11 @@ import java.util.Set;
  * which move on with the emulator's clock and call back (event group 3) once {@link #deliverCallbacksTo} is set, and
  * the stream ingests of {@code StartStreamIngest}, {@code DescribeStreamIngest}, {@code UpdateStreamIngest} and
  * {@code StopStreamIngest}, which play their sources on a simulated media clock (see {@link TrtcStreamIngests}) and
- * call back (event group 7) through the same signed delivery as the recordings.
+ * call back (event group 7) through the same signed delivery as the recordings, and the mix and relay to CDN tasks of
+ * {@code StartPublishCdnStream}, {@code UpdatePublishCdnStream} and {@code StopPublishCdnStream} (see
+ * {@link TrtcPublishCdnStreams}; event group 4). Tests make anchors enter, publish video, stop it and exit
+ * ({@link #enterRoomAsAnchor}, {@link #startVideo}, {@link #stopVideo}, {@link #exitRoom}), which calls back the room
+ * and media events 103, 201, 202 and 104 as TRTC does.
  * Point the SDK at it with {@code HttpProfile.setEndpoint(hostAndPort())} and protocol {@code http://}.
  */
 public final class TencentEmulator extends VendorEmulator {
@@ -43,7 +48,11 @@ public final class TencentEmulator extends VendorEmulator {
     private final TrtcRecordingActions recordingActions;
     private final TrtcStreamIngests ingests;
     private final TrtcStreamIngestActions ingestActions;
+    private final TrtcPublishCdnStreams mixes;
+    private final TrtcPublishCdnActions mixActions;
     private final TrtcCallbacks callbacks;
+    /** Tencent's {@code UniqueId} of room events: distinct per event, here milliseconds counted on from the start. */
+    private final AtomicLong uniqueIds;
 
     public TencentEmulator(Clock clock, TencentEmulatorCredentials credentials) {
         this(clock, credentials, DEFAULT_CALLBACK_RETRIES, DEFAULT_CALLBACK_RETRY_DELAY);
@@ -62,6 +71,9 @@ public final class TencentEmulator extends VendorEmulator {
         this.recordingActions = new TrtcRecordingActions(credentials, clock, recordings);
         this.ingests = new TrtcStreamIngests(clock, rooms);
         this.ingestActions = new TrtcStreamIngestActions(credentials, clock, ingests);
+        this.mixes = new TrtcPublishCdnStreams(clock, rooms);
+        this.mixActions = new TrtcPublishCdnActions(credentials, clock, mixes);
+        this.uniqueIds = new AtomicLong(clock.millis());
         this.callbacks = new TrtcCallbacks(credentials.sdkAppId(), clock, callbackRetries, callbackRetryDelay);
         every(RECORDING_TICK, this::moveRecordingsOn);
     }
@@ -110,6 +122,64 @@ public final class TencentEmulator extends VendorEmulator {
                 });
         rooms.enter(roomId, userId);
         moveRecordingsOn();
+    }
+
+    /**
+     * A user enters a room as an anchor (role 20) with a UserSig, as the TRTC client SDK does, and TRTC calls back 103
+     * (enter room). Entering does not publish video: {@link #startVideo} does. Throws {@link IllegalArgumentException}
+     * with the reason when TRTC would refuse the UserSig.
+     */
+    public void enterRoomAsAnchor(String roomId, String userId, String userSig) {
+        enterRoom(roomId, userId, userSig);
+        callBack(new TrtcRoomEvent(TrtcRoomEvent.ENTER_ROOM, roomId, userId, now(), uniqueIds.incrementAndGet(), TrtcRoomEvent.ANCHOR,
+                TrtcRoomEvent.NORMAL));
+    }
+
+    /** The user, in the room, starts publishing camera video: TRTC calls back 201. Nothing when it already publishes. */
+    public void startVideo(String roomId, String userId) {
+        if (rooms.startVideo(roomId, userId)) {
+            callBack(new TrtcRoomEvent(TrtcRoomEvent.START_VIDEO, roomId, userId, now(), uniqueIds.incrementAndGet(), null, null));
+        }
+    }
+
+    /** The user stops their camera by hand: TRTC calls back 202. Nothing when it published none. */
+    public void stopVideo(String roomId, String userId) {
+        if (rooms.stopVideo(roomId, userId)) {
+            callBack(new TrtcRoomEvent(TrtcRoomEvent.STOP_VIDEO, roomId, userId, now(), uniqueIds.incrementAndGet(), null, null));
+        }
+    }
+
+    /**
+     * The user leaves the room: TRTC calls back 104 only, which implies the end of their video. Mix tasks whose anchors
+     * have all gone start waiting out their MaxIdleTime. Throws {@link IllegalArgumentException} when the user is not there.
+     */
+    public void exitRoom(String roomId, String userId) {
+        if (!rooms.users(roomId).contains(userId)) {
+            throw new IllegalArgumentException(userId + " is not in room " + roomId);
+        }
+        rooms.remove(roomId, List.of(userId));
+        callBack(new TrtcRoomEvent(TrtcRoomEvent.EXIT_ROOM, roomId, userId, now(), uniqueIds.incrementAndGet(), null, TrtcRoomEvent.NORMAL));
+        moveRecordingsOn();
+    }
+
+    /** Who publishes camera video in the room now. */
+    public Set<String> videoPublishersIn(String roomId) {
+        return rooms.publishingVideo(roomId);
+    }
+
+    /**
+     * The CDN of a running mix task stops taking its stream and TRTC gives up: it calls back 401 with status 4 for each
+     * of the task's URLs; the task runs on. Throws {@link IllegalArgumentException} for a task that is not running.
+     */
+    public void failCdnPush(String taskId) {
+        mixes.failCdnPush(taskId);
+        moveRecordingsOn();
+    }
+
+    /** Every mix and relay to CDN task so far, as of the emulator's clock. */
+    public List<TrtcMixTask> mixTasks() {
+        moveRecordingsOn();
+        return mixes.snapshot();
     }
 
     /** Who is in the room now, recording and ingest robots included; empty when it does not exist. */
@@ -177,6 +247,9 @@ public final class TencentEmulator extends VendorEmulator {
         if (TrtcStreamIngestActions.ACTIONS.contains(action)) {
             return ingestActions.perform(action, body);
         }
+        if (TrtcPublishCdnActions.ACTIONS.contains(action)) {
+            return mixActions.perform(action, body);
+        }
         roomActions.perform(action, body);
         return TrtcResponses.NO_FIELDS;
     }
@@ -190,8 +263,16 @@ public final class TencentEmulator extends VendorEmulator {
         synchronized (callbacks) {
             ingests.sync();
             recordings.sync();
+            mixes.sync();
             callbacks.send(ingests.drainEvents());
             callbacks.send(recordings.drainEvents());
+            callbacks.send(mixes.drainEvents());
+        }
+    }
+
+    private void callBack(TrtcRoomEvent event) {
+        synchronized (callbacks) {
+            callbacks.send(List.of(event));
         }
     }
 
