@@ -150,7 +150,7 @@ public final class AgoraEmulator extends VendorEmulator {
         boolean wasBroadcaster = wasIn && project.members(channel).orElseThrow().broadcasters().contains(uid);
         project.leave(channel, uid);
         if (wasIn) {
-            reportLeave(channel, uid, wasBroadcaster);
+            reportLeave(channel, uid, wasBroadcaster, ChannelEventBodies.NORMAL_LEAVE);
         }
         syncJobs();
     }
@@ -357,7 +357,7 @@ public final class AgoraEmulator extends VendorEmulator {
         return result;
     }
 
-    private void reportLeave(String channel, long uid, boolean wasBroadcaster) {
+    private void reportLeave(String channel, long uid, boolean wasBroadcaster, int reason) {
         ChannelSession session;
         synchronized (sessions) {
             Map<Long, ChannelSession> inChannel = sessions.getOrDefault(channel, new HashMap<>());
@@ -371,7 +371,7 @@ public final class AgoraEmulator extends VendorEmulator {
         AgoraNotifications.ChannelEvent leave = project.profile(channel) == ChannelProfile.COMMUNICATION
                 ? AgoraNotifications.ChannelEvent.USER_LEAVE
                 : wasBroadcaster ? AgoraNotifications.ChannelEvent.BROADCASTER_LEAVE : AgoraNotifications.ChannelEvent.AUDIENCE_LEAVE;
-        channelEvent(leave, sid, userPayload(channel, uid, ChannelEventBodies.NORMAL_LEAVE, duration));
+        channelEvent(leave, sid, userPayload(channel, uid, reason, duration));
         if (project.members(channel).isEmpty()) {
             channelEvent(AgoraNotifications.ChannelEvent.CHANNEL_DESTROY, RandomStrings.lowerHex(32),
                     new ChannelEventBodies.Channel(channel, now().getEpochSecond(), uid));
@@ -812,9 +812,20 @@ public final class AgoraEmulator extends VendorEmulator {
     private RuleId createRule(Call call) {
         ObjectNode body = call.body();
         requireAppId(textOrNull(body.get("appid")));
+        Map<String, ChannelMembers> before = new HashMap<>();
+        synchronized (sessions) {
+            sessions.keySet().forEach(channel -> project.members(channel).ifPresent(members -> before.put(channel, members)));
+        }
         KickingRule rule = project.addRule(optionalString(body, "cname"), optionalUid(body), optionalString(body, "ip"),
                 privileges(body), banDuration(body).orElse(BanDurations.DEFAULT));
-        recordings.sync();
+        // The clients the rule put out of their channels leave it, for the permission reason (3, kicked through REST).
+        before.forEach((channel, members) -> {
+            List<Long> inChannel = new ArrayList<>(members.broadcasters());
+            inChannel.addAll(members.audience());
+            inChannel.stream().filter(uid -> !isInChannel(channel, uid)).forEach(uid -> reportLeave(channel, uid,
+                    members.broadcasters().contains(uid), ChannelEventBodies.PERMISSION_LEAVE));
+        });
+        syncJobs();
         return new RuleId(rule.id());
     }
 

@@ -12,6 +12,8 @@ final class ChannelEventBodies {
     static final int PLATFORM_OTHER = 0;
     /** Leave {@code reason} 1: the client left normally. */
     static final int NORMAL_LEAVE = 1;
+    /** Leave {@code reason} 3: put out of the channel through the REST API (a banning rule). */
+    static final int PERMISSION_LEAVE = 3;
 
     private ChannelEventBodies() {
     }

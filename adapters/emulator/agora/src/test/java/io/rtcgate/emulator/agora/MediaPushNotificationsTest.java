@@ -119,6 +119,21 @@ class MediaPushNotificationsTest {
     }
 
     @Test
+    void aBroadcasterABanningRulePutsOutLeavesForThePermissionReason() {
+        emulator.subscribeChannelEvents(true);
+        emulator.joinChannel(CHANNEL, ANCHOR, true);
+        emulator.joinChannel(CHANNEL, ANCHOR + 1, false);
+
+        new RestCalls(emulator).createRule("\"cname\":\"" + CHANNEL + "\",\"uid\":" + ANCHOR + ",\"privileges\":[\"join_channel\"]");
+
+        List<JsonNode> notices = notices(4);
+        assertEquals(List.of(101, 103, 105, 104), notices.stream().map(notice -> notice.path("eventType").intValue()).toList());
+        assertEquals(ANCHOR, notices.get(3).path("payload").path("uid").longValue());
+        assertEquals(3, notices.get(3).path("payload").path("reason").intValue());
+        assertFalse(emulator.isInChannel(CHANNEL, ANCHOR));
+    }
+
+    @Test
     void aProjectNotSubscribedToChannelEventsHearsNothingOfThem() {
         emulator.joinChannel(CHANNEL, ANCHOR, true);
         emulator.leaveChannel(CHANNEL, ANCHOR);
