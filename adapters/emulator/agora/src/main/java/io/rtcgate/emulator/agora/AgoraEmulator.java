@@ -329,6 +329,16 @@ public final class AgoraEmulator extends VendorEmulator {
     }
 
     /**
+     * Agora destroys the converter on an error of its own (a hardware failure): it ends and a Converter destroyed
+     * notification (productId 5, eventType 4) gives {@code destroyReason} {@code "Internal Error"}.
+     *
+     * @throws IllegalArgumentException when no live converter has the id
+     */
+    public void crashMediaPushConverter(String converterId) {
+        converters.crash(converterId);
+    }
+
+    /**
      * Runs {@code listener} with the action name ({@code rtmp-converters.create}, ...) of every Media Push call once it
      * is authenticated, before the emulator serves it: tests set a fault for the call after it there.
      */

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * accepted whoever is there, {@code connecting}; it goes {@code running} once one of the users it mixes (the layout's
  * and {@code audioOptions.rtcStreamUids}'; with neither, anyone) is a broadcaster in its channel. While none of them
  * is there it is idle, and after {@code idleTimeOut} seconds of that it is destroyed ({@code Idle Timeout}), as the
- * reference says. {@link #fail} makes a running converter fail, as a CDN that refuses the push would. Each change goes
+ * reference says. {@link #fail} makes a converter fail, as a CDN that refuses the push would, and {@link #crash} destroys
+ * it as an error at Agora does ({@code Internal Error}). Each change goes
  * out as a Media Push notification (productId 5, docs-portal {@code media-push/build/receive-notifications.md}):
  * 1 Converter created, 2 Converter configuration changed, 3 Converter status changed, 4 Converter destroyed.
  *
@@ -71,6 +72,7 @@ final class MediaPushConverters {
     static final String DESTROYED_FIELDS = "id,name,createTs,updateTs";
     static final String DELETE_REQUEST = "Delete Request";
     static final String IDLE_TIMEOUT = "Idle Timeout";
+    static final String INTERNAL_ERROR = "Internal Error";
     private static final String INVALID_RTMP_URL = "Invalid parameter: rtmpUrl. Replace it, and retry.";
     private static final String INVALID_IDLE_TIMEOUT = "Invalid parameter: idleTimeout. Replace it, and retry.";
 
@@ -272,6 +274,16 @@ final class MediaPushConverters {
         }
         converter.state = MediaPushConverter.State.FAILED;
         reportState(converter, clock.instant());
+    }
+
+    /** A converter Agora destroys on an error of its own, such as a hardware failure: {@code Internal Error}. */
+    synchronized void crash(String id) {
+        sync();
+        Converter converter = converters.get(id);
+        if (converter == null || converter.state == MediaPushConverter.State.ENDED) {
+            throw new IllegalArgumentException("no live converter " + id);
+        }
+        destroy(converter, INTERNAL_ERROR, clock.instant());
     }
 
     /** Moves every converter on to the channels and the clock: connecting ones start running, idle ones time out. */

@@ -93,6 +93,20 @@ class MediaPushNotificationsTest {
     }
 
     @Test
+    void aConverterAgoraDestroysOnItsOwnErrorIsNotifiedWithTheInternalErrorReason() {
+        String id = calls.call("POST", converters(), MediaPushApiTest.createBody("room7_mix", 300)).json()
+                .path("converter").path("id").textValue();
+
+        emulator.crashMediaPushConverter(id);
+
+        JsonNode destroyed = notices(2).get(1);
+        assertEquals(4, destroyed.path("eventType").intValue());
+        assertEquals("Internal Error", destroyed.path("payload").path("destroyReason").textValue());
+        assertEquals(MediaPushConverter.State.ENDED, emulator.mediaPushConverters().get(0).state());
+        assertEquals(404, calls.call("DELETE", converters() + "/" + id, null).status());
+    }
+
+    @Test
     void aSubscribedProjectHearsOfBroadcastersJoiningChangingRoleAndLeaving() {
         emulator.subscribeChannelEvents(true);
         emulator.joinChannel(CHANNEL, ANCHOR, true);
