@@ -55,4 +55,24 @@ final class AgoraNotificationJson {
      */
     record CloudPlayer(String id, String channelName, JsonNode status) {
     }
+
+    /**
+     * An RTC channel event's payload about one user (productId 1: 103/104 broadcaster join/leave, 111/112 role change):
+     * the channel, the user's numeric {@code uid}, {@code ts} in seconds and {@code clientSeq}, which orders one user's
+     * events.
+     */
+    record ChannelUserPayload(String channelName, Long uid, Long ts, Long clientSeq) {
+    }
+
+    /** A Media Push event's payload (productId 5): the converter, {@code lts} the event's time in ms, and for 4 {@code destroyReason}. */
+    record MediaPushPayload(PushedConverter converter, Long lts, String destroyReason) {
+    }
+
+    /**
+     * The converter of a Media Push event: its id, name and {@code state} ({@code connecting}, {@code running},
+     * {@code failed}; absent from 4 Converter destroyed), and on 1 and 2 its {@code transcodeOptions}, of which only
+     * {@code rtcChannel} is read.
+     */
+    record PushedConverter(String id, String name, String state, JsonNode transcodeOptions) {
+    }
 }

@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  *   <li>every other cloud recording event: PROGRESS.</li>
  * </ul>
  * Every other product's events (RTC channel events, media push and pull) read as empty: the inbox keeps them;
- * {@link AgoraIngestCallbacks} reads Media Pull's.
+ * {@link AgoraIngestCallbacks} reads Media Pull's, {@link AgoraMixCallbacks} the RTC channel events and Media Push's.
  * {@link #verify} reads a cloud recording delivery completely, so one the gateway accepts can always be read.
  */
 public final class AgoraRecordingCallbacks implements RecordingCallbacks {

@@ -162,6 +162,22 @@ final class AgoraRestClient {
         throw failure(operation, kind, Integer.toString(status), detail);
     }
 
+    /**
+     * A 2xx answer passes; anything else becomes the VendorException its status calls for: 429 throttling, 5xx a
+     * server error, the rest a rejection, with the HTTP status as the vendor code and the body's {@code message}.
+     */
+    static void requireSuccess(String operation, Answer answer) {
+        int status = answer.status();
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        VendorException.Kind kind = status == 429 ? VendorException.Kind.THROTTLED
+                : status >= 500 ? VendorException.Kind.SERVER_ERROR
+                : VendorException.Kind.REJECTED;
+        String message = gatewayMessage(answer.body()).map(text -> ": " + text).orElse("");
+        throw failure(operation, kind, Integer.toString(status), "HTTP " + status + message);
+    }
+
     /** Agora's gateway and channel APIs explain an error in a {@code message} field. */
     static Optional<String> gatewayMessage(String body) {
         try {

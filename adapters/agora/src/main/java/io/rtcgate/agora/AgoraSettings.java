@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * offered only with {@code recording-storage} configured, the storage its recorder uploads to.
  * {@code callback-secret} is the Secret of the console's Notifications (NCS) tab, which signs the
  * notifications Agora posts to the gateway; blank, every notification is refused. {@code region} is the
- * Media Pull (cloud player) API's region, {@code cn}, {@code ap}, {@code na} or {@code eu} ({@code na} unless
- * set): Agora wants the region where the pulled streams come from, and every player call names it.
+ * region of the Media Pull (cloud player) and Media Push (RTMP converter) APIs, {@code cn}, {@code ap}, {@code na}
+ * or {@code eu} ({@code na} unless set): Agora wants the region where the pulled streams come from and where the
+ * CDN the mix is pushed to has its origin, and every player and converter call names it.
  */
 public record AgoraSettings(String appId, String appCertificate, String customerKey, String customerSecret, URI baseUrl,
                             Duration timeout, Optional<AgoraRecordingStorage> recordingStorage, String callbackSecret,
@@ -46,7 +47,7 @@ public record AgoraSettings(String appId, String appCertificate, String customer
         region = region == null ? DEFAULT_REGION : region;
         if (!REGIONS.contains(region)) {
             throw new IllegalArgumentException(PREFIX + "region must be one of " + String.join(", ", REGIONS)
-                    + " (lower case: the Media Pull API region where the pulled streams come from), not '" + region + "'");
+                    + " (lower case: the Media Pull and Media Push API region, where the pulled streams come from and the CDN origin is), not '" + region + "'");
         }
     }
 

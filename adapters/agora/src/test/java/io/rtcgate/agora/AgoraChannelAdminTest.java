@@ -185,7 +185,7 @@ class AgoraChannelAdminTest {
                 agora.uids, Clock.systemUTC());
 
         assertEquals(List.of(AgoraTokenIssuer.class, AgoraChannelAdmin.class, AgoraParticipantLister.class,
-                        AgoraStreamIngester.class, AgoraRecordingCallbacks.class),
+                        AgoraStreamIngester.class, AgoraStreamMixer.class, AgoraRecordingCallbacks.class),
                 ports.stream().map(Object::getClass).toList());
         assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.AGORA));
     }

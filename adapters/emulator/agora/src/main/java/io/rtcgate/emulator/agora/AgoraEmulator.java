@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.rtcgate.emulator.EmulatorJson;
 import io.rtcgate.emulator.EmulatorResponse;
 import io.rtcgate.emulator.QueryString;
+import io.rtcgate.emulator.RandomStrings;
 import io.rtcgate.emulator.VendorEmulator;
 import io.rtcgate.emulator.WebhookSender;
 import io.rtcgate.emulator.agora.AgoraBodies.Message;
@@ -25,18 +26,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A fake Agora RTC REST API (channel management: banning rules and the user list; cloud recording:
- * acquire, start, query, stop; Media Pull cloud players: create, list, update, delete) that checks what Agora
- * checks (vendors.md §1.2, §1.3, §1.4, §1.6, §4.1), together with the channels its clients are in and a
- * verifier for the RTC tokens they would present.
+ * acquire, start, query, stop; Media Pull cloud players: create, list, update, delete; Media Push RTMP converters:
+ * create, update, delete, list) that checks what Agora checks (vendors.md §1.2, §1.3, §1.4, §1.6, §4.1), together
+ * with the channels its clients are in and a verifier for the RTC tokens they would present.
  *
  * <p>Requests are checked in the order of Agora's API gateway: route (404), Basic auth (401),
  * Content-Type of a request with a body (415), JSON body and app id (400), then the operation itself.
@@ -48,7 +52,10 @@ import java.util.function.Function;
  * tasks exit), and once {@link #deliverNotificationsTo} names a receiver they tell it so through signed
  * notifications, as Agora's NCS does (§1.5). Cloud players play on a simulated media clock, the same clock
  * (see {@link MediaPullPlayers}): they join their channel as broadcasters and leave it when their file ends, and
- * report their creation, status and destruction through the same notifications (productId 4).
+ * report their creation, status and destruction through the same notifications (productId 4). Converters follow
+ * the channels (see {@link MediaPushConverters}) and report through them too (productId 5); a project that
+ * {@link #subscribeChannelEvents subscribes} the RTC channel events hears of its clients' joins, leaves and role
+ * changes (productId 1).
  */
 public final class AgoraEmulator extends VendorEmulator {
 
@@ -58,6 +65,8 @@ public final class AgoraEmulator extends VendorEmulator {
     private static final String RECORDING_ACTIONS = "cloud_recording.";
     private static final String MEDIA_PULL_ACTIONS = "cloud-player.";
     private static final List<String> PLAYERS_PATH = List.of("cloud-player", "players");
+    private static final String MEDIA_PUSH_ACTIONS = "rtmp-converters.";
+    private static final String CONVERTERS = "rtmp-converters";
     private static final long MAX_UID = 0xFFFF_FFFFL;
     /** The user list reports at most this many audience members, and their total separately. */
     private static final int AUDIENCE_LIMIT = 10_000;
@@ -75,11 +84,17 @@ public final class AgoraEmulator extends VendorEmulator {
     private final AgoraNotifications notifications;
     private final CloudRecordings recordings;
     private final MediaPullPlayers players;
+    private final MediaPushConverters converters;
+    /** Each client's session in a channel, by channel and uid, while it is in it: what its leave event reports. */
+    private final Map<String, Map<Long, ChannelSession>> sessions = new HashMap<>();
+    private final AtomicLong clientSeq = new AtomicLong();
+    private volatile boolean channelEventsSubscribed;
     private final Object recordingFaults = new Object();
     private int notCompletedLeft;
     private boolean notCompletedAfterDoing;
     private volatile Consumer<String> beforeRecordingCall = action -> { };
     private volatile Consumer<String> beforeMediaPullCall = action -> { };
+    private volatile Consumer<String> beforeMediaPushCall = action -> { };
 
     public AgoraEmulator(Clock clock, AgoraCredentials credentials) {
         super("agora", clock);
@@ -89,9 +104,11 @@ public final class AgoraEmulator extends VendorEmulator {
         this.notifications = new AgoraNotifications(clock);
         this.recordings = new CloudRecordings(clock, tokens, storage, project::members, notifications);
         this.players = new MediaPullPlayers(clock, tokens, project, notifications);
+        this.converters = new MediaPushConverters(credentials.appId(), clock, project, notifications);
         every(CLOCK_TICK, () -> {
             players.sync();
             recordings.sync();
+            converters.sync();
         });
     }
 
@@ -115,25 +132,59 @@ public final class AgoraEmulator extends VendorEmulator {
     /** A client enters a channel without a token (a project whose certificate is not enforced). */
     public JoinResult joinChannel(String channel, long uid, boolean broadcaster) {
         requireValidUid(uid);
-        JoinResult result = project.join(channel, uid, broadcaster);
-        recordings.sync();
-        return result;
+        return clientJoins(channel, uid, broadcaster, () -> project.join(channel, uid, broadcaster));
     }
 
     /** A client enters a channel with an RTC token, which must admit it (and let it publish, as a broadcaster). */
     public JoinResult joinChannel(String channel, long uid, boolean broadcaster, String token) {
         requireValidUid(uid);
         boolean publishes = broadcaster || project.profile(channel) == ChannelProfile.COMMUNICATION;
-        JoinResult result = tokens.verify(token, channel, uid, publishes)
+        return clientJoins(channel, uid, broadcaster, () -> tokens.verify(token, channel, uid, publishes)
                 .map(JoinResult::refused)
-                .orElseGet(() -> project.join(channel, uid, broadcaster));
-        recordings.sync();
-        return result;
+                .orElseGet(() -> project.join(channel, uid, broadcaster)));
     }
 
+    /** A client leaves the channel (leave reason 1, normal); nothing happens when it is not in it. */
     public void leaveChannel(String channel, long uid) {
+        boolean wasIn = isInChannel(channel, uid);
+        boolean wasBroadcaster = wasIn && project.members(channel).orElseThrow().broadcasters().contains(uid);
         project.leave(channel, uid);
-        recordings.sync();
+        if (wasIn) {
+            reportLeave(channel, uid, wasBroadcaster, ChannelEventBodies.NORMAL_LEAVE);
+        }
+        syncJobs();
+    }
+
+    /**
+     * A client in the channel switches its role ({@code setClientRole}): to broadcaster (NCS 111) or to audience
+     * (112). Only in a live broadcasting channel, where roles exist.
+     *
+     * @throws IllegalArgumentException when the client is not in the channel or the channel has no roles
+     */
+    public void setClientRole(String channel, long uid, boolean broadcaster) {
+        if (!isInChannel(channel, uid)) {
+            throw new IllegalArgumentException("uid " + uid + " is not in channel " + channel);
+        }
+        if (project.profile(channel) != ChannelProfile.LIVE_BROADCASTING) {
+            throw new IllegalArgumentException("channel " + channel + " is a communication channel: it has no roles");
+        }
+        boolean wasBroadcaster = project.members(channel).orElseThrow().broadcasters().contains(uid);
+        if (wasBroadcaster != broadcaster && project.join(channel, uid, broadcaster).joined()) {
+            ChannelSession session = session(channel, uid);
+            channelEvent(broadcaster ? AgoraNotifications.ChannelEvent.ROLE_TO_BROADCASTER
+                    : AgoraNotifications.ChannelEvent.ROLE_TO_AUDIENCE, session.sid(), new ChannelEventBodies.User(channel, uid, null,
+                    clientSeq.incrementAndGet(), now().getEpochSecond(), Long.toString(uid), null, null));
+        }
+        syncJobs();
+    }
+
+    /**
+     * Whether the project is subscribed to the RTC channel events (NCS productId 1) in the console: from then on
+     * every client's join, leave and role change through this emulator's hooks (and a channel's create and destroy)
+     * is posted to the notification receiver. Off until called, as a project subscribes products one by one.
+     */
+    public void subscribeChannelEvents(boolean subscribed) {
+        this.channelEventsSubscribed = subscribed;
     }
 
     /** Sets how clients set up the channel; channels are live broadcasting unless told otherwise. */
@@ -257,6 +308,120 @@ public final class AgoraEmulator extends VendorEmulator {
         this.beforeMediaPullCall = listener == null ? action -> { } : listener;
     }
 
+    // ---- Media Push ----
+
+    /**
+     * Every Media Push converter created so far, in create order, as it is now on the emulator's clock:
+     * connecting, running, failed, or ended (deleted, or destroyed after its idle timeout).
+     */
+    public List<MediaPushConverter> mediaPushConverters() {
+        return converters.snapshot();
+    }
+
+    /**
+     * The converter's push fails, as when the CDN refuses it: its state is {@code failed} and a Converter status
+     * changed notification (productId 5, eventType 3) says so. It stays until deleted or idle.
+     *
+     * @throws IllegalArgumentException when no live converter has the id
+     */
+    public void failMediaPushConverter(String converterId) {
+        converters.fail(converterId);
+    }
+
+    /**
+     * Agora destroys the converter on an error of its own (a hardware failure): it ends and a Converter destroyed
+     * notification (productId 5, eventType 4) gives {@code destroyReason} {@code "Internal Error"}.
+     *
+     * @throws IllegalArgumentException when no live converter has the id
+     */
+    public void crashMediaPushConverter(String converterId) {
+        converters.crash(converterId);
+    }
+
+    /**
+     * Runs {@code listener} with the action name ({@code rtmp-converters.create}, ...) of every Media Push call once it
+     * is authenticated, before the emulator serves it: tests set a fault for the call after it there.
+     */
+    public void beforeMediaPushCall(Consumer<String> listener) {
+        this.beforeMediaPushCall = listener == null ? action -> { } : listener;
+    }
+
+    // ---- channel events ----
+
+    private JoinResult clientJoins(String channel, long uid, boolean broadcaster, Supplier<JoinResult> join) {
+        boolean channelExisted = project.members(channel).isPresent();
+        boolean wasIn = isInChannel(channel, uid);
+        JoinResult result = join.get();
+        if (result.joined() && !wasIn) {
+            if (!channelExisted) {
+                channelEvent(AgoraNotifications.ChannelEvent.CHANNEL_CREATE, RandomStrings.lowerHex(32), new ChannelEventBodies.Channel(
+                        channel, now().getEpochSecond(), null));
+            }
+            ChannelSession session = new ChannelSession(RandomStrings.lowerHex(32), now());
+            synchronized (sessions) {
+                sessions.computeIfAbsent(channel, name -> new HashMap<>()).put(uid, session);
+            }
+            channelEvent(joinEvent(channel, broadcaster), session.sid(), userPayload(channel, uid, null, null));
+        }
+        syncJobs();
+        return result;
+    }
+
+    private void reportLeave(String channel, long uid, boolean wasBroadcaster, int reason) {
+        ChannelSession session;
+        synchronized (sessions) {
+            Map<Long, ChannelSession> inChannel = sessions.getOrDefault(channel, new HashMap<>());
+            session = inChannel.remove(uid);
+            if (inChannel.isEmpty()) {
+                sessions.remove(channel);
+            }
+        }
+        String sid = session == null ? RandomStrings.lowerHex(32) : session.sid();
+        long duration = session == null ? 0 : Duration.between(session.joinedAt(), now()).toSeconds();
+        AgoraNotifications.ChannelEvent leave = project.profile(channel) == ChannelProfile.COMMUNICATION
+                ? AgoraNotifications.ChannelEvent.USER_LEAVE
+                : wasBroadcaster ? AgoraNotifications.ChannelEvent.BROADCASTER_LEAVE : AgoraNotifications.ChannelEvent.AUDIENCE_LEAVE;
+        channelEvent(leave, sid, userPayload(channel, uid, reason, duration));
+        if (project.members(channel).isEmpty()) {
+            channelEvent(AgoraNotifications.ChannelEvent.CHANNEL_DESTROY, RandomStrings.lowerHex(32),
+                    new ChannelEventBodies.Channel(channel, now().getEpochSecond(), uid));
+        }
+    }
+
+    private AgoraNotifications.ChannelEvent joinEvent(String channel, boolean broadcaster) {
+        if (project.profile(channel) == ChannelProfile.COMMUNICATION) {
+            return AgoraNotifications.ChannelEvent.USER_JOIN;
+        }
+        return broadcaster ? AgoraNotifications.ChannelEvent.BROADCASTER_JOIN : AgoraNotifications.ChannelEvent.AUDIENCE_JOIN;
+    }
+
+    private ChannelSession session(String channel, long uid) {
+        synchronized (sessions) {
+            return sessions.getOrDefault(channel, Map.of()).getOrDefault(uid, new ChannelSession(RandomStrings.lowerHex(32), now()));
+        }
+    }
+
+    private ChannelEventBodies.User userPayload(String channel, long uid, Integer reason, Long duration) {
+        return new ChannelEventBodies.User(channel, uid, ChannelEventBodies.PLATFORM_OTHER, clientSeq.incrementAndGet(),
+                now().getEpochSecond(), Long.toString(uid), reason, duration);
+    }
+
+    private void channelEvent(AgoraNotifications.ChannelEvent event, String sid, Record payload) {
+        if (channelEventsSubscribed) {
+            notifications.send(event, sid, payload);
+        }
+    }
+
+    /** A client's time in a channel: the session id its events carry and when it joined. */
+    private record ChannelSession(String sid, Instant joinedAt) {
+    }
+
+    /** After a change of the channels: recorders and converters see it at once, not on the next tick. */
+    private void syncJobs() {
+        recordings.sync();
+        converters.sync();
+    }
+
     // ---- HTTP ----
 
     @Override
@@ -274,6 +439,9 @@ public final class AgoraEmulator extends VendorEmulator {
             }
             if (route.action().startsWith(MEDIA_PULL_ACTIONS)) {
                 return mediaPullCall(exchange, body, match.get(), route);
+            }
+            if (route.action().startsWith(MEDIA_PUSH_ACTIONS)) {
+                return mediaPushCall(exchange, body, match.get(), route);
             }
             ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
             Call call = new Call(match.get().pathParams(), query(exchange), json);
@@ -359,6 +527,45 @@ public final class AgoraEmulator extends VendorEmulator {
         }
     }
 
+    /**
+     * A Media Push call: the app id of the path (400 {@code appid is invalid}), the body, then the operation; its
+     * errors answer Agora's media gateway's {@code {"message": ...}}. {@code X-Request-ID} is echoed and the converter's
+     * id goes out in {@code X-Resource-ID}, as the reference's response headers say.
+     */
+    private EmulatorResponse mediaPushCall(HttpExchange exchange, String body, Match match, Route route) {
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        if (requestId != null && !requestId.isBlank()) {
+            exchange.getResponseHeaders().set("X-Request-ID", requestId);
+        }
+        List<String> params = match.pathParams();
+        if (!credentials.appId().equals(params.get(0))) {
+            throw new ApiError(400, "appid is invalid");
+        }
+        beforeMediaPushCall.accept(route.action());
+        try {
+            ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
+            Record answer = route.handler().apply(new Call(params, query(exchange), json, requestId));
+            String resourceId = answer instanceof ConverterAnswer converter ? converter.id()
+                    : route.action().equals("rtmp-converters.delete") ? params.get(2) : null;
+            if (resourceId != null) {
+                exchange.getResponseHeaders().set("X-Resource-ID", resourceId);
+            }
+            String written = answer instanceof ConverterAnswer converter ? EmulatorJson.write(converter.body())
+                    : answer instanceof Json tree ? EmulatorJson.write(tree.body()) : "";
+            return new EmulatorResponse(200, written, route.action());
+        } catch (MediaPushApiError e) {
+            return error(e.status(), e.getMessage(), route.action());
+        }
+    }
+
+    /** An answer the Media Push API builds as a JSON tree. */
+    private record Json(ObjectNode body) {
+    }
+
+    /** Create's and update's answer, with the converter's id for {@code X-Resource-ID}. */
+    private record ConverterAnswer(String id, ObjectNode body) {
+    }
+
     @Override
     public synchronized void close() {
         super.close();
@@ -433,6 +640,10 @@ public final class AgoraEmulator extends VendorEmulator {
         Optional<Match> mediaPull = mediaPullRoute(method, segments);
         if (mediaPull.isPresent()) {
             return mediaPull;
+        }
+        Optional<Match> mediaPush = mediaPushRoute(method, segments);
+        if (mediaPush.isPresent()) {
+            return mediaPush;
         }
         boolean userList = method.equals("GET") && segments.size() == USER_LIST_PREFIX.size() + 2
                 && segments.subList(0, USER_LIST_PREFIX.size()).equals(USER_LIST_PREFIX)
@@ -525,6 +736,55 @@ public final class AgoraEmulator extends VendorEmulator {
         return Optional.empty();
     }
 
+    /**
+     * {@code POST /{region}/v1/projects/{appId}/rtmp-converters} (create), {@code PATCH} and {@code DELETE}
+     * {@code .../rtmp-converters/{id}} (update, delete), and the lists, without a region as the reference writes them:
+     * {@code GET /v1/projects/{appId}/rtmp-converters} and {@code GET /v1/projects/{appId}/channels/{cname}/rtmp-converters}.
+     * The path parameters are the app id, then the region and the converter id, or the channel of a channel's list.
+     */
+    private Optional<Match> mediaPushRoute(String method, List<String> segments) {
+        if (segments.stream().anyMatch(String::isEmpty) || segments.size() < 4) {
+            return Optional.empty();
+        }
+        boolean project = segments.get(0).equals("v1") && segments.get(1).equals("projects");
+        if (project && method.equals("GET") && segments.size() == 4 && segments.get(3).equals(CONVERTERS)) {
+            return Optional.of(new Match(new Route("rtmp-converters.list", false,
+                    call -> new Json(converters.list(null, call.query().get("cursor")))), List.of(segments.get(2))));
+        }
+        if (project && method.equals("GET") && segments.size() == 6 && segments.get(3).equals("channels")
+                && segments.get(5).equals(CONVERTERS)) {
+            return Optional.of(new Match(new Route("rtmp-converters.list", false,
+                    call -> new Json(converters.list(call.pathParams().get(1), call.query().get("cursor")))),
+                    List.of(segments.get(2), segments.get(4))));
+        }
+        boolean regional = segments.size() >= 5 && MediaPullPlayers.REGIONS.contains(segments.get(0))
+                && segments.get(1).equals("v1") && segments.get(2).equals("projects") && segments.get(4).equals(CONVERTERS);
+        if (!regional) {
+            return Optional.empty();
+        }
+        String region = segments.get(0);
+        String appId = segments.get(3);
+        if (segments.size() == 5 && method.equals("POST")) {
+            return Optional.of(new Match(new Route("rtmp-converters.create", true, call -> {
+                ObjectNode answer = converters.create(call.pathParams().get(1), call.body(), call.requestId());
+                return new ConverterAnswer(answer.path("converter").path("id").textValue(), answer);
+            }), List.of(appId, region)));
+        }
+        if (segments.size() == 6 && method.equals("PATCH")) {
+            return Optional.of(new Match(new Route("rtmp-converters.update", true, call -> {
+                ObjectNode answer = converters.update(call.pathParams().get(1), call.pathParams().get(2), call.query(), call.body());
+                return new ConverterAnswer(call.pathParams().get(2), answer);
+            }), List.of(appId, region, segments.get(5))));
+        }
+        if (segments.size() == 6 && method.equals("DELETE")) {
+            return Optional.of(new Match(new Route("rtmp-converters.delete", false, call -> {
+                converters.delete(call.pathParams().get(1), call.pathParams().get(2));
+                return null;
+            }), List.of(appId, region, segments.get(5))));
+        }
+        return Optional.empty();
+    }
+
     private String actionOf(HttpExchange exchange) {
         return match(exchange).map(found -> found.route().action()).orElse(NO_ROUTE);
     }
@@ -562,9 +822,20 @@ public final class AgoraEmulator extends VendorEmulator {
     private RuleId createRule(Call call) {
         ObjectNode body = call.body();
         requireAppId(textOrNull(body.get("appid")));
+        Map<String, ChannelMembers> before = new HashMap<>();
+        synchronized (sessions) {
+            sessions.keySet().forEach(channel -> project.members(channel).ifPresent(members -> before.put(channel, members)));
+        }
         KickingRule rule = project.addRule(optionalString(body, "cname"), optionalUid(body), optionalString(body, "ip"),
                 privileges(body), banDuration(body).orElse(BanDurations.DEFAULT));
-        recordings.sync();
+        // The clients the rule put out of their channels leave it, for the permission reason (3, kicked through REST).
+        before.forEach((channel, members) -> {
+            List<Long> inChannel = new ArrayList<>(members.broadcasters());
+            inChannel.addAll(members.audience());
+            inChannel.stream().filter(uid -> !isInChannel(channel, uid)).forEach(uid -> reportLeave(channel, uid,
+                    members.broadcasters().contains(uid), ChannelEventBodies.PERMISSION_LEAVE));
+        });
+        syncJobs();
         return new RuleId(rule.id());
     }
 

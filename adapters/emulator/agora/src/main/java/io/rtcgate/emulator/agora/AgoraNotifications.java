@@ -17,8 +17,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Agora's message notification service (NCS, vendors.md §1.5, §4.1) as the emulator plays it for cloud
- * recording (productId 3) and Media Pull (productId 4): each event is posted as {@code {noticeId, productId,
+ * Agora's message notification service (NCS, vendors.md §1.5, §4.1) as the emulator plays it for the RTC
+ * channel events (productId 1), cloud recording (productId 3), Media Pull (productId 4) and Media Push (productId 5):
+ * each event is posted as {@code {noticeId, productId,
  * eventType, notifyMs, payload}}, signed
  * over the exact bytes sent with {@code Agora-Signature} (hex HMAC-SHA1) and {@code Agora-Signature-V2} (hex
  * HMAC-SHA256) of the project's Notifications secret, and sent again, up to 3 times, while the receiver does
@@ -62,6 +63,36 @@ final class AgoraNotifications implements AutoCloseable {
         }
     }
 
+    /**
+     * The Media Push events of Agora's reference (docs-portal {@code media-push/build/receive-notifications.md}):
+     * 1 Converter created, 2 Converter configuration changed, 3 Converter status changed, 4 Converter destroyed.
+     */
+    enum MediaPushEvent {
+        CONVERTER_CREATED(1), CONVERTER_UPDATED(2), CONVERTER_STATE_CHANGED(3), CONVERTER_DESTROYED(4);
+
+        final int eventType;
+
+        MediaPushEvent(int eventType) {
+            this.eventType = eventType;
+        }
+    }
+
+    /**
+     * The RTC channel events (productId 1, vendors.md §1.5; docs-portal {@code api-ref/rtc/channel-event-types.mdx})
+     * the emulator sends: channel create and destroy, broadcaster, audience and communication user join and leave,
+     * and the role changes.
+     */
+    enum ChannelEvent {
+        CHANNEL_CREATE(101), CHANNEL_DESTROY(102), BROADCASTER_JOIN(103), BROADCASTER_LEAVE(104), AUDIENCE_JOIN(105),
+        AUDIENCE_LEAVE(106), USER_JOIN(107), USER_LEAVE(108), ROLE_TO_BROADCASTER(111), ROLE_TO_AUDIENCE(112);
+
+        final int eventType;
+
+        ChannelEvent(int eventType) {
+            this.eventType = eventType;
+        }
+    }
+
     /** The payload's {@code serviceType}: which part of cloud recording reports the event. */
     private enum Module {
         SERVICE(0), RECORDER(1), UPLOADER(2);
@@ -81,6 +112,10 @@ final class AgoraNotifications implements AutoCloseable {
     static final int CLOUD_RECORDING = 3;
     /** Media Pull's ("Cloud Player") productId. */
     static final int MEDIA_PULL = 4;
+    /** Media Push's ("RTMP converter") productId. */
+    static final int MEDIA_PUSH = 5;
+    /** The RTC service's productId, whose channel events name the session in the envelope's {@code sid}. */
+    static final int RTC = 1;
     /** NCS gives up after three resends. */
     static final int RETRIES = 3;
     /** The receiver must answer within 10 s. */
@@ -155,6 +190,26 @@ final class AgoraNotifications implements AutoCloseable {
         if (receiver != null) {
             post(MEDIA_PULL, event.eventType, payload);
         }
+    }
+
+    /** Posts one Media Push event with its payload, which says itself when it happened ({@code lts}). */
+    synchronized void send(MediaPushEvent event, Object payload) {
+        if (receiver != null) {
+            post(MEDIA_PUSH, event.eventType, payload);
+        }
+    }
+
+    /** Posts one RTC channel event of the session {@code sid}, the envelope carrying it as RTC events do. */
+    synchronized void send(ChannelEvent event, String sid, Object payload) {
+        if (receiver != null) {
+            String body = EmulatorJson.write(new ChannelNotice(UUID.randomUUID().toString(), RTC, event.eventType, clock.millis(),
+                    sid, payload));
+            receiver.sender().send(receiver.url(), headers(receiver.secret(), body), body);
+        }
+    }
+
+    /** An RTC channel event's envelope: as every product's, with the session id {@code sid} before the payload. */
+    private record ChannelNotice(String noticeId, int productId, int eventType, long notifyMs, String sid, Object payload) {
     }
 
     private void post(int productId, int eventType, Object payload) {
