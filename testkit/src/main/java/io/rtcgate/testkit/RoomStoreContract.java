@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.NotFoundException;
-import io.rtcgate.domain.room.MeetingMember;
 import io.rtcgate.domain.room.NewRoom;
 import io.rtcgate.domain.room.RecordedRoomEvent;
 import io.rtcgate.domain.room.Room;
@@ -95,8 +94,8 @@ public abstract class RoomStoreContract {
         RoomRecord full = new RoomRecord(
                 id, "Full room", "Notice", "https://img.example.com/cover.png", ANCHOR.userId(), "Anchor Nick",
                 "{\"k\":[1,2,{\"x\":null}]}", RoomMode.COHOST, RoomStatus.PAUSED, "chat-1", "meeting-1", "vod-1",
-                List.of(new MeetingMember("bob", "Bob", "https://img.example.com/bob.png", true, false, "artc://pull/bob"),
-                        new MeetingMember("carol", null, null, false, true, null)),
+                // the co-host members are the co-host sessions' to keep, not the room store's
+                List.of(),
                 new RoomMetrics(11, 22, 33, 44),
                 new VendorBinding(Vendor.TENCENT, id + "-3", 3),
                 t0, t0.plusSeconds(1), t0.plusSeconds(2), t0.plusSeconds(3), 0);
@@ -106,7 +105,6 @@ public abstract class RoomStoreContract {
         Room found = store().find(id).orElseThrow();
         assertEquals(full, found.toRecord());
         assertEquals(Optional.of(new VendorBinding(Vendor.TENCENT, id + "-3", 3)), found.binding());
-        assertEquals(full.meetingMembers(), found.meetingMembers());
     }
 
     @Test
@@ -318,7 +316,7 @@ public abstract class RoomStoreContract {
                 r -> r.pause(ANCHOR, t0.plusSeconds(2)),
                 r -> r.start(ANCHOR, t0.plusSeconds(3)),
                 r -> r.update(ANCHOR, new RoomChanges("New title", "New notice", null, null), t0.plusSeconds(4)),
-                r -> r.replaceMeetingMembers(ANCHOR, List.of(member(MEMBER.userId())), t0.plusSeconds(5)),
+                r -> r.update(ANCHOR, new RoomChanges("Newer title", null, null, null), t0.plusSeconds(5)),
                 r -> r.stop(ANCHOR, t0.plusSeconds(6)));
         for (Function<Room, RoomChange> command : commands) {
             RoomChange change = command.apply(room);
@@ -334,7 +332,7 @@ public abstract class RoomStoreContract {
         assertEquals(LongStream.rangeClosed(1, 8).boxed().toList(), seqsOf(read));
         assertEquals(written, read.stream().map(RecordedRoomEvent::event).toList());
         assertEquals(List.of(RoomEventType.ROOM_CREATED, RoomEventType.ROOM_STARTED, RoomEventType.ROOM_PAUSED,
-                RoomEventType.ROOM_RESUMED, RoomEventType.ROOM_UPDATED, RoomEventType.MEETING_UPDATED,
+                RoomEventType.ROOM_RESUMED, RoomEventType.ROOM_UPDATED, RoomEventType.ROOM_UPDATED,
                 RoomEventType.ROOM_STOPPED, RoomEventType.ROOM_DELETED), types(room.id()));
     }
 
@@ -468,24 +466,6 @@ public abstract class RoomStoreContract {
         }
     }
 
-    @Test
-    public void ofConcurrentMemberUpdatesExactlyOneIsKept() {
-        Room room = insert(created(now(), newId(), RoomMode.COHOST));
-
-        List<Concurrently.Outcome<Room>> outcomes = Concurrently.run(RACERS,
-                () -> store().require(room.id()),
-                loaded -> store().update(loaded.replaceMeetingMembers(ANCHOR,
-                        List.of(member("m-" + Thread.currentThread().getId())), now())));
-
-        assertEquals(1, Concurrently.successes(outcomes), outcomes.toString());
-        assertEquals(RACERS - 1, Concurrently.failuresOf(outcomes, ConflictException.class), outcomes.toString());
-        Room winner = outcomes.stream().filter(Concurrently.Outcome::succeeded).findFirst().orElseThrow().value();
-        assertEquals(winner.meetingMembers(), store().require(room.id()).meetingMembers());
-        List<RecordedRoomEvent> events = store().events(room.id(), 0, 100);
-        assertEquals(List.of(1L, 2L), seqsOf(events));
-        assertEquals(Map.of("members", List.of(winner.meetingMembers().get(0).userId())), events.get(1).event().data());
-    }
-
     /**
      * Writers that retry on every conflict until each has saved all its updates: every committed version
      * has exactly its own event, numbered one after the version before it, and no number is missing or
@@ -569,10 +549,6 @@ public abstract class RoomStoreContract {
 
     protected static NewRoom newRoom(String title, RoomMode mode) {
         return new NewRoom(title, "notice", "https://img.example.com/c.png", ANCHOR.userId(), "Nick", "{\"k\":1}", mode);
-    }
-
-    protected static MeetingMember member(String userId) {
-        return new MeetingMember(userId, userId + "-nick", null, true, false, "artc://pull/" + userId);
     }
 
     /** Now, to the microsecond: what PostgreSQL keeps, so rooms and events read back equal. */

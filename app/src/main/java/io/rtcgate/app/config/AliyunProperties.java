@@ -103,6 +103,9 @@ public class AliyunProperties {
     public boolean isHttpsPlayback() { return httpsPlayback; }
     public void setHttpsPlayback(boolean httpsPlayback) { this.httpsPlayback = httpsPlayback; }
     @Nullable
+    public String getMixCallbackUrl() { return mixCallbackUrl; }
+    public void setMixCallbackUrl(@Nullable String mixCallbackUrl) { this.mixCallbackUrl = mixCallbackUrl; }
+    @Nullable
     public String getRecordingCallbackUrl() { return recordingCallbackUrl; }
     public void setRecordingCallbackUrl(@Nullable String recordingCallbackUrl) { this.recordingCallbackUrl = recordingCallbackUrl; }
     public RecordingStorage getRecordingStorage() { return recordingStorage; }
@@ -110,6 +113,9 @@ public class AliyunProperties {
 
     @Nullable
     private String recordingCallbackUrl;
+    /** The gateway's public URL of /callbacks/aliyun/mix, given to CreateMixStream as its CallbackConfig. */
+    @Nullable
+    private String mixCallbackUrl;
     private RecordingStorage recordingStorage = new RecordingStorage();
 
     /**

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Factory;
 import io.rtcgate.domain.callback.CallbackHandler;
 import io.rtcgate.domain.callback.CallbackInbox;
 import io.rtcgate.domain.callback.VendorCallbackStore;
+import io.rtcgate.domain.cohost.CohostService;
+import io.rtcgate.domain.cohost.MixCallbackHandler;
 import io.rtcgate.domain.ingest.IngestService;
 import io.rtcgate.domain.job.JobCallbackHandler;
 import io.rtcgate.domain.recording.RecordingService;
@@ -24,9 +26,11 @@ public class CallbackWiring {
 
     @Singleton
     CallbackInbox callbackInbox(VendorCallbackStore store, VendorPorts ports, RoomStore rooms, RecordingService recordings,
-                                IngestService ingests, Clock clock) {
-        List<CallbackHandler> handlers = new ArrayList<>(StreamCallbackHandler.forVendors(ports, rooms, clock));
-        handlers.addAll(JobCallbackHandler.forVendors(ports, recordings, ingests));
+                                IngestService ingests, CohostService cohost, Clock clock) {
+        List<CallbackHandler> handlers = new ArrayList<>(StreamCallbackHandler.forVendors(ports, rooms, clock,
+                cohost::mainStreamInterrupted));
+        handlers.addAll(JobCallbackHandler.forVendors(ports, recordings, ingests, cohost));
+        handlers.addAll(MixCallbackHandler.forVendors(ports, cohost));
         return new CallbackInbox(store, handlers, clock);
     }
 }

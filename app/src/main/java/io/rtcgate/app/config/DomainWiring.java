@@ -7,6 +7,11 @@ import io.rtcgate.domain.cleanup.CleanupAction;
 import io.rtcgate.domain.cleanup.VendorCleanupStore;
 import io.rtcgate.domain.cleanup.VendorCleanups;
 import io.rtcgate.domain.ingest.IngestPositions;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.rtcgate.domain.ExponentialBackoff;
+import io.rtcgate.domain.cohost.CohostService;
+import io.rtcgate.domain.cohost.CohostStore;
+import io.rtcgate.domain.cohost.MixPolicy;
 import io.rtcgate.domain.ingest.IngestService;
 import io.rtcgate.domain.ingest.IngestStore;
 import io.rtcgate.domain.messaging.MessageGroups;
@@ -96,10 +101,11 @@ public class DomainWiring {
     @Singleton
     RoomService roomService(RoomStore rooms, RoomIdGenerator ids, VendorRouter router, VendorPorts ports,
                             RoomChannels channels, VendorCleanups cleanups, RecordingService recordings,
-                            IngestService ingests, RoomCounters counters, Clock clock) {
+                            IngestService ingests, CohostService cohost, RoomCounters counters, Clock clock) {
         RoomJobs jobs = room -> {
             recordings.roomEnded(room);
             ingests.roomEnded(room);
+            cohost.roomEnded(room);
         };
         return new RoomService(rooms, ids, router, ports, channels, cleanups, jobs, counters, clock);
     }
@@ -138,6 +144,19 @@ public class DomainWiring {
                 properties.getReconcileInterval());
     }
 
+    @Singleton
+    CohostService cohostService(CohostStore sessions, RoomStore rooms, VendorPorts ports, VendorRouter router,
+                                VendorCleanups cleanups, RoomIdGenerator ids, CohostProperties properties,
+                                VendorCallProperties calls, Clock clock) {
+        if (properties.getMixRetries() < 0) {
+            throw new ConfigurationException("rtcgate.cohost.mix-retries must not be negative");
+        }
+        MixPolicy policy = new MixPolicy(properties.getMixRetries(),
+                new ExponentialBackoff(properties.getMixRetryBackoff(), properties.getMixRetryMaxBackoff()));
+        return new CohostService(sessions, rooms, ports, router, cleanups, () -> ids.next().toString(), clock,
+                properties.getInvitationTtl(), calls.tokenTtl(), policy, properties.getReconcileInterval());
+    }
+
     /** A repeated request waits this long for the first one's answer: longer than any vendor call it makes. */
     @Singleton
     IdempotentRequests idempotentRequests(IdempotencyStore store, VendorCallProperties calls, Clock clock) {
@@ -150,7 +169,8 @@ public class DomainWiring {
                                   Clock clock) {
         Map<String, CleanupAction> actions = Map.of(
                 RoomService.DELETE_MESSAGE_GROUP, (vendor, group) -> ports.require(vendor, MessageGroups.class).delete(group),
-                IngestService.STOP_TASK, IngestService.stopTaskAction(ingests, ports));
+                IngestService.STOP_TASK, IngestService.stopTaskAction(ingests, ports),
+                CohostService.STOP_MIX, CohostService.stopMixAction(ports));
         return new VendorCleanups(store, actions, clock, cleanups.getBackoff(), cleanups.getMaxBackoff());
     }
 

@@ -2,6 +2,7 @@ package io.rtcgate.app.job;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.rtcgate.domain.cohost.CohostService;
 import io.rtcgate.domain.ingest.IngestService;
 import io.rtcgate.domain.recording.RecordingService;
 import jakarta.inject.Singleton;
@@ -10,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduled work of the vendor jobs on every node: the recording and ingest reconcilers bring quiet jobs up
- * to date from their vendors (every {@code rtcgate.recording.reconcile-tick} and
+ * The scheduled work of the vendor jobs on every node: the recording, ingest and co-host mix reconcilers bring
+ * quiet jobs up to date with their vendors (every {@code rtcgate.recording.reconcile-tick} and
  * {@code rtcgate.ingest.reconcile-tick}), so a lost callback never leaves one stuck, and the positions of playing
- * files are saved every {@code rtcgate.ingest.progress-interval}. Row locks with {@code SKIP LOCKED} keep two
+ * files are saved every {@code rtcgate.ingest.progress-interval}; co-host invitations whose time ran out are
+ * expired every {@code rtcgate.cohost.reconcile-tick}. Row locks with {@code SKIP LOCKED} keep two
  * nodes off the same job. Tests turn it off ({@code rtcgate.jobs.scheduled: false}) and run passes themselves.
  */
 @Singleton
@@ -24,10 +26,12 @@ public class JobWorker {
 
     private final RecordingService recordings;
     private final IngestService ingests;
+    private final CohostService cohost;
 
-    public JobWorker(RecordingService recordings, IngestService ingests) {
+    public JobWorker(RecordingService recordings, IngestService ingests, CohostService cohost) {
         this.recordings = recordings;
         this.ingests = ingests;
+        this.cohost = cohost;
     }
 
     @Scheduled(fixedDelay = "${rtcgate.recording.reconcile-tick:10s}", initialDelay = "${rtcgate.recording.reconcile-tick:10s}")
@@ -43,6 +47,16 @@ public class JobWorker {
     @Scheduled(fixedDelay = "${rtcgate.ingest.progress-interval:5s}", initialDelay = "${rtcgate.ingest.progress-interval:5s}")
     void saveIngestProgress() {
         run("saving ingest positions", null, ingests::saveProgress);
+    }
+
+    @Scheduled(fixedDelay = "${rtcgate.cohost.reconcile-tick:5s}", initialDelay = "${rtcgate.cohost.reconcile-tick:5s}")
+    void reconcileMixes() {
+        run("the co-host mix reconciler", "made the calls {} mixes owed their vendors", cohost::reconcile);
+    }
+
+    @Scheduled(fixedDelay = "${rtcgate.cohost.reconcile-tick:5s}", initialDelay = "${rtcgate.cohost.reconcile-tick:5s}")
+    void expireInvitations() {
+        run("expiring co-host invitations", "expired {} invitations", cohost::expireInvitations);
     }
 
     /** One pass; a failure (the database is gone) waits for the next. */

@@ -40,6 +40,8 @@ public class EmulatorFleet {
         Clock clock = Clock.systemUTC();
         if (embedded.defaultOn(enabled)) {
             agora = AgoraEmulator.withRandomCredentials(clock).start();
+            // the channel events (broadcaster joined / left) that tell the co-host mix the anchor is up
+            agora.subscribeChannelEvents(true);
             tencent = TencentEmulator.withRandomCredentials(clock).start();
             aliyun = AliyunEmulator.withRandomCredentials(clock).start();
         } else {

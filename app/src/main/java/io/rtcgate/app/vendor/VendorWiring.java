@@ -23,6 +23,7 @@ import io.rtcgate.domain.vendor.VendorPort;
 import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.tencent.TencentPorts;
 import io.rtcgate.tencent.TencentSettings;
+import io.rtcgate.emulator.aliyun.MixCallbackConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public class VendorWiring {
     private static final String EMBEDDED_PUSH_DOMAIN = "push.rtcgate.localhost";
     private static final String EMBEDDED_PLAY_DOMAIN = "play.rtcgate.localhost";
     private static final String ALIYUN_RECORDING_CALLBACKS = "/callbacks/aliyun/recording";
+    private static final String ALIYUN_MIX_CALLBACKS = "/callbacks/aliyun/mix";
 
     @Context
     VendorPorts vendorPorts(EmulatorFleet emulators, AgoraProperties agora, TencentProperties tencent,
@@ -141,26 +143,33 @@ public class VendorWiring {
             var emulator = emulators.aliyun().get();
             var credentials = emulator.credentials();
             var bucket = emulator.recordingStorage();
+            URI mixCallbacks = EmulatorFleet.GATEWAY_URL.resolve(ALIYUN_MIX_CALLBACKS);
+            // the emulator signs its MixAvailable and MixResult as Aliyun does, with the gateway's push domain and key
+            emulator.configureMixCallbacks(new MixCallbackConfig(mixCallbacks, liveDomains.pushDomain(),
+                    liveDomains.callbackAuthKey()));
             return Optional.of(new AliyunSettings(credentials.accessKeyId(), credentials.accessKeySecret(),
                     aliyun.getRegion(), emulator.hostAndPort(), HTTP, credentials.artcAppId(), credentials.artcAppKey(),
                     liveDomains, timeout, new AliyunImSettings(credentials.imAppId(), credentials.imAppKey(),
                             credentials.imAppSign(), aliyun.getImTokenTtl()))
                     // the emulator's own bucket, and the gateway's callback URL under a name the emulator resolves
                     .withRecording(new AliyunRecordingStorage(bucket.bucket(), bucket.endpoint(), List.of("rtcgate")),
-                            EmulatorFleet.GATEWAY_URL.resolve(ALIYUN_RECORDING_CALLBACKS)));
+                            EmulatorFleet.GATEWAY_URL.resolve(ALIYUN_RECORDING_CALLBACKS))
+                    .withMixCallbacks(mixCallbacks));
         }
         AliyunSettings settings = configured(() -> new AliyunSettings(aliyun.getAccessKeyId(), aliyun.getAccessKeySecret(),
                 aliyun.getRegion(), aliyun.getEndpoint(), aliyun.getProtocol(), aliyun.getArtcAppId(),
                 aliyun.getArtcAppKey(), liveDomains, timeout, imSettings(aliyun)));
+        AliyunSettings mixing = aliyun.getMixCallbackUrl() == null ? settings
+                : configured(() -> settings.withMixCallbacks(URI.create(aliyun.getMixCallbackUrl())));
         var storage = aliyun.getRecordingStorage();
         if (!storage.isConfigured() && aliyun.getRecordingCallbackUrl() == null) {
-            return Optional.of(settings);
+            return Optional.of(mixing);
         }
         if (aliyun.getRecordingCallbackUrl() == null) {
             throw new ConfigurationException("rtcgate.vendors.aliyun.recording-callback-url must be set with recording-storage.*:"
                     + " the gateway's public URL of " + ALIYUN_RECORDING_CALLBACKS);
         }
-        return Optional.of(configured(() -> settings.withRecording(new AliyunRecordingStorage(storage.getBucket(),
+        return Optional.of(configured(() -> mixing.withRecording(new AliyunRecordingStorage(storage.getBucket(),
                 storage.getEndpoint(), storage.getFileNamePrefix() == null ? List.of() : storage.getFileNamePrefix()),
                 URI.create(aliyun.getRecordingCallbackUrl()))));
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <p>It names the room by what the vendor knows: the main stream's name ({@code streamName}, Aliyun), or the
  * channel ({@code channel}, TRTC and Agora, with the anchor's {@code userId} when the event is about one user);
- * {@code taskId} when the vendor names its task. {@code reportedAt} is the vendor's time of the event.
+ * {@code taskId} when the vendor names its task, alone when that is all the vendor names. {@code reportedAt} is the vendor's time of the event.
  */
 public record MixNotice(Type type, Optional<String> streamName, Optional<String> channel, Optional<String> userId,
                         Optional<String> taskId, Optional<MixResultCode> code, String message, Instant reportedAt) {
@@ -34,8 +34,8 @@ public record MixNotice(Type type, Optional<String> streamName, Optional<String>
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(reportedAt, "reportedAt");
-        if (streamName.isEmpty() && channel.isEmpty()) {
-            throw new IllegalArgumentException("a mix notice names the main stream or the channel");
+        if (streamName.isEmpty() && channel.isEmpty() && taskId.isEmpty()) {
+            throw new IllegalArgumentException("a mix notice names the main stream, the channel or the task");
         }
         if ((type == Type.RESULT) != code.isPresent()) {
             throw new IllegalArgumentException("a result, and only a result, has a code");
@@ -58,6 +58,15 @@ public record MixNotice(Type type, Optional<String> streamName, Optional<String>
     public static MixNotice ofChannel(String channel, String userId, boolean available, Instant reportedAt) {
         return new MixNotice(available ? Type.AVAILABLE : Type.UNAVAILABLE, Optional.empty(), Optional.of(channel),
                 Optional.of(userId), Optional.empty(), Optional.empty(), "", reportedAt);
+    }
+
+    /**
+     * A channel vendor's result for its task, named by the task alone (Agora's Media Push status and destroy
+     * events name only the converter): the gateway finds the session whose mix runs that task.
+     */
+    public static MixNotice ofTask(String taskId, MixResultCode code, String message, Instant reportedAt) {
+        return new MixNotice(Type.RESULT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(taskId),
+                Optional.of(code), message, reportedAt);
     }
 
     /** A channel vendor's (TRTC, Agora) result for its task. */

@@ -1,5 +1,8 @@
 package io.rtcgate.domain.job;
 
+import io.rtcgate.domain.cohost.CohostService;
+import io.rtcgate.domain.cohost.MixCallbacks;
+import io.rtcgate.domain.cohost.MixNotice;
 import io.rtcgate.domain.callback.CallbackHandler;
 import io.rtcgate.domain.callback.CallbackKind;
 import io.rtcgate.domain.callback.CallbackOutcome;
@@ -19,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A vendor's callbacks about its long-running jobs, applied to recordings and ingests. Agora's and Tencent's
+ * A vendor's callbacks about its long-running jobs, applied to recordings, ingests and co-host mixes. Agora's and Tencent's
  * callback endpoints carry every product's events ({@link CallbackKind#NOTIFICATION}): recordings, ingests and
  * the channel's own events; Aliyun's recording callbacks have an endpoint of their own
  * ({@link CallbackKind#RECORDING}). The vendor's {@link RecordingCallbacks} verifies every delivery at the
@@ -32,23 +35,34 @@ public final class JobCallbackHandler implements CallbackHandler {
     private final CallbackKind kind;
     private final RecordingService recordings;
     private final IngestService ingests;
+    private final Optional<MixCallbacks> mixCallbacks;
+    private final CohostService cohost;
 
-    public JobCallbackHandler(RecordingCallbacks recordingCallbacks, Optional<IngestCallbacks> ingestCallbacks, CallbackKind kind,
-                              RecordingService recordings, IngestService ingests) {
+    public JobCallbackHandler(RecordingCallbacks recordingCallbacks, Optional<IngestCallbacks> ingestCallbacks,
+                              Optional<MixCallbacks> mixCallbacks, CallbackKind kind, RecordingService recordings,
+                              IngestService ingests, CohostService cohost) {
         this.recordingCallbacks = recordingCallbacks;
         this.ingestCallbacks = ingestCallbacks;
+        this.mixCallbacks = mixCallbacks;
         this.kind = kind;
         this.recordings = recordings;
         this.ingests = ingests;
+        this.cohost = cohost;
     }
 
     /** One handler for every enabled vendor that offers recording callbacks, at the endpoint kind of its vendor. */
-    public static List<CallbackHandler> forVendors(VendorPorts ports, RecordingService recordings, IngestService ingests) {
+    public static List<CallbackHandler> forVendors(VendorPorts ports, RecordingService recordings, IngestService ingests,
+                                                   CohostService cohost) {
         return ports.vendors().stream()
                 .flatMap(vendor -> ports.find(vendor, RecordingCallbacks.class).stream())
                 .<CallbackHandler>map(port -> new JobCallbackHandler(port, ports.find(port.vendor(), IngestCallbacks.class),
-                        kindOf(port.vendor()), recordings, ingests))
+                        mixesAtThisEndpoint(ports, port.vendor()), kindOf(port.vendor()), recordings, ingests, cohost))
                 .toList();
+    }
+
+    /** A vendor's mix news arrives here unless it has a mix endpoint of its own (Aliyun, {@link CallbackKind#MIX}). */
+    private static Optional<MixCallbacks> mixesAtThisEndpoint(VendorPorts ports, Vendor vendor) {
+        return vendor == Vendor.ALIYUN ? Optional.empty() : ports.find(vendor, MixCallbacks.class);
     }
 
     /** Where a vendor sends its recording callbacks: its general endpoint, or Aliyun's recording one. */
@@ -81,6 +95,10 @@ public final class JobCallbackHandler implements CallbackHandler {
         if (ingest.isPresent()) {
             return ingests.apply(vendor(), ingest.get());
         }
-        return CallbackOutcome.ignored("neither a recording nor an ingest event: kept for the room events");
+        Optional<MixNotice> mix = mixCallbacks.flatMap(port -> port.read(callback.request()));
+        if (mix.isPresent()) {
+            return cohost.apply(vendor(), mix.get());
+        }
+        return CallbackOutcome.ignored("neither a recording, an ingest nor a mixing event: kept for the room events");
     }
 }

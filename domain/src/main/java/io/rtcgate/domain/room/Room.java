@@ -189,21 +189,6 @@ public final class Room {
     }
 
     /**
-     * Replaces the co-host members. The anchor or a current member may do it, on a co-host room that
-     * has not ended.
-     */
-    public RoomChange replaceMeetingMembers(Caller caller, List<MeetingMember> members, Instant now) {
-        if (!isAnchor(caller) && !isMeetingMember(caller.userId())) {
-            throw new ForbiddenException("only the anchor or a current co-host member may update the meeting");
-        }
-        requireCoHostSession();
-        requireNotEnded();
-        return toBuilder().meetingMembers(members).updatedAt(now).build()
-                .changed(caller, RoomEventType.MEETING_UPDATED, now,
-                        Map.of("members", members.stream().map(MeetingMember::userId).toList()));
-    }
-
-    /**
      * The vendor reports one of the room's streams up: the anchor's CDN stream ({@code relayedUser} empty)
      * or the relay of a user's media from the room's RTC channel. It takes a prepared room live and resumes
      * a paused one. System-caused, so no caller: the events' actor is the reporting vendor. Empty for an

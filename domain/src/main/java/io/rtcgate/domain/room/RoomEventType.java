@@ -39,7 +39,27 @@ public enum RoomEventType {
     INGEST_PAUSED("ingest.paused"),
     INGEST_RESUMED("ingest.resumed"),
     INGEST_STOPPED("ingest.stopped"),
-    INGEST_FAILED("ingest.failed");
+    INGEST_FAILED("ingest.failed"),
+    /** Co-hosting: an invitation made, and how it was decided (seed 001's invite pushes, weight 4). */
+    COHOST_INVITED("cohost.invited", 4),
+    COHOST_ACCEPTED("cohost.accepted", 4),
+    COHOST_REJECTED("cohost.rejected", 4),
+    COHOST_CANCELLED("cohost.cancelled", 4),
+    COHOST_EXPIRED("cohost.expired", 4),
+    /** A co-host left, or the anchor ended their co-hosting (seed 001's close push, weight 5). */
+    COHOST_LEFT("cohost.left"),
+    COHOST_REMOVED("cohost.removed"),
+    /** A co-host's microphone or camera changed. */
+    COHOST_MEMBER_UPDATED("cohost.member_updated"),
+    /** The mix (seed 002): the main stream became mixable, a task started or changed, its result, its end. */
+    MIX_AVAILABLE("mix.available"),
+    MIX_STARTED("mix.started"),
+    MIX_UPDATED("mix.updated"),
+    MIX_SUCCEEDED("mix.succeeded"),
+    /** A result other than Success, or a failed call, that is still retried or waited out. */
+    MIX_DEGRADED("mix.degraded"),
+    MIX_FAILED("mix.failed"),
+    MIX_STOPPED("mix.stopped");
 
     /** The weight of seed 001's pushes for everything else: a larger weight is a lower priority. */
     public static final int DEFAULT_PRIORITY = 5;

@@ -33,4 +33,10 @@ public record RoomRecord(
     public RoomRecord {
         meetingMembers = List.copyOf(meetingMembers);
     }
+
+    /** This room with the co-host members its store read from the co-host sessions. */
+    public RoomRecord withMeetingMembers(List<MeetingMember> members) {
+        return new RoomRecord(id, title, notice, coverUrl, anchorId, anchorNick, extendsJson, mode, status, chatId, meetingId,
+                vodId, members, metrics, binding, createdAt, updatedAt, startedAt, stoppedAt, version);
+    }
 }

@@ -206,27 +206,6 @@ public final class RoomService {
         return offering.get(0);
     }
 
-    public List<MeetingMember> meetingMembers(String roomId) {
-        Room room = rooms.require(roomId);
-        room.requireCoHostSession();
-        return room.meetingMembers();
-    }
-
-    /**
-     * Replaces the co-host members. When {@code expectedVersion} is given, the update only applies to
-     * that version of the room (compare-and-set); the store always refuses a concurrent overwrite.
-     */
-    public List<MeetingMember> replaceMeetingMembers(
-            Caller caller, String roomId, List<MeetingMember> members, Optional<Long> expectedVersion) {
-        Room room = rooms.require(roomId);
-        RoomChange changed = room.replaceMeetingMembers(caller, members, clock.instant());
-        if (expectedVersion.isPresent() && expectedVersion.get() != room.version()) {
-            throw new ConflictException(
-                    "the room is at version " + room.version() + ", not " + expectedVersion.get());
-        }
-        return rooms.update(changed).meetingMembers();
-    }
-
     private RoomView change(Caller caller, String roomId, BiFunction<Room, Instant, RoomChange> change) {
         RoomChange changed = change.apply(rooms.require(roomId), clock.instant());
         return view(rooms.update(changed), caller, urlSigner(router.snapshot()));

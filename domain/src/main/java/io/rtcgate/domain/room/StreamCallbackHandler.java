@@ -14,6 +14,7 @@ import io.rtcgate.domain.vendor.VendorPorts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -28,18 +29,22 @@ public final class StreamCallbackHandler implements CallbackHandler {
     private final StreamCallbacks callbacks;
     private final RoomStore rooms;
     private final Clock clock;
+    private final Consumer<Room> mainStreamInterrupted;
 
-    public StreamCallbackHandler(StreamCallbacks callbacks, RoomStore rooms, Clock clock) {
+    /** @param mainStreamInterrupted told when a room's own CDN stream goes down, after the room's change is saved */
+    public StreamCallbackHandler(StreamCallbacks callbacks, RoomStore rooms, Clock clock, Consumer<Room> mainStreamInterrupted) {
         this.callbacks = callbacks;
         this.rooms = rooms;
         this.clock = clock;
+        this.mainStreamInterrupted = mainStreamInterrupted;
     }
 
     /** One handler for every enabled vendor that offers {@link Capability#STREAM_CALLBACKS}. */
-    public static List<CallbackHandler> forVendors(VendorPorts ports, RoomStore rooms, Clock clock) {
+    public static List<CallbackHandler> forVendors(VendorPorts ports, RoomStore rooms, Clock clock,
+                                                   Consumer<Room> mainStreamInterrupted) {
         return ports.vendors().stream()
                 .flatMap(vendor -> ports.find(vendor, StreamCallbacks.class).stream())
-                .<CallbackHandler>map(port -> new StreamCallbackHandler(port, rooms, clock))
+                .<CallbackHandler>map(port -> new StreamCallbackHandler(port, rooms, clock, mainStreamInterrupted))
                 .toList();
     }
 
@@ -77,6 +82,10 @@ public final class StreamCallbackHandler implements CallbackHandler {
             return CallbackOutcome.ignored("room " + room.id() + " has ended");
         }
         rooms.update(change.get());
+        if (notice.action() == StreamNotice.Action.INTERRUPTED && relayedUser.isEmpty()) {
+            // the co-host mix's main stream: no mix until the vendor says it is available again (seed 002)
+            mainStreamInterrupted.accept(room);
+        }
         return CallbackOutcome.applied("room " + room.id() + ": " + change.get().events().stream()
                 .map(event -> event.type().wireName()).collect(Collectors.joining(", ")));
     }

@@ -28,7 +28,7 @@ public record VendorBinding(Vendor vendor, String channel, long epoch) {
      * The room a channel name of {@link #channelName} belongs to, if it has that shape. Only a candidate:
      * the channel is the room's only if it equals the room's binding channel.
      */
-    static Optional<String> roomIdOf(String channel) {
+    public static Optional<String> roomIdOf(String channel) {
         int dash = channel.lastIndexOf('-');
         if (dash <= 0 || dash == channel.length() - 1) {
             return Optional.empty();

@@ -50,7 +50,7 @@ class CallbackInboxTest {
     private final VendorPorts ports = new VendorPorts(List.of(aliyun), guard);
     private final InMemoryRoomStore rooms = new InMemoryRoomStore();
     private final InMemoryVendorCallbackStore inbox = new InMemoryVendorCallbackStore();
-    private final CallbackInbox service = new CallbackInbox(inbox, StreamCallbackHandler.forVendors(ports, rooms, clock), clock);
+    private final CallbackInbox service = new CallbackInbox(inbox, StreamCallbackHandler.forVendors(ports, rooms, clock, room -> { }), clock);
 
     @AfterEach
     void closeGuard() {

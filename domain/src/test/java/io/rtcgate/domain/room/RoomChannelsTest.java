@@ -77,7 +77,7 @@ class RoomChannelsTest {
             String id = roomOn(vendor);
             store.insert(Room.create(ANCHOR, id, newRoom(RoomMode.COHOST), "meeting-" + id, VendorBinding.first(id, vendor), T0));
             store.update(store.stored(id).start(ANCHOR, T0));
-            store.update(store.stored(id).replaceMeetingMembers(ANCHOR, members("bob"), T0));
+            store.update(RoomFixtures.seated(store.stored(id), members("bob")));
         }
         Room imported = Room.restore(new RoomRecord(IMPORTED_ROOM, "imported", null, null, "anchor", null, null,
                 RoomMode.COHOST, RoomStatus.LIVE, IMPORTED_ROOM, null, null, members("bob"), RoomMetrics.ZERO, null,
@@ -143,7 +143,7 @@ class RoomChannelsTest {
 
         @Test
         void formerCoHostMayNoLongerJoinAsCoHost() {
-            changeAgoraRoom(room -> room.replaceMeetingMembers(ANCHOR, members("carol"), T0));
+            changeAgoraRoom(room -> RoomFixtures.seated(room, members("carol")));
 
             assertThrows(ForbiddenException.class, () -> channels.join(BOB, AGORA_ROOM, COHOST));
             assertEquals(List.of(), vendors.issuer(AGORA).requests());

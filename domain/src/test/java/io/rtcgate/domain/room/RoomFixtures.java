@@ -70,7 +70,14 @@ final class RoomFixtures {
     }
 
     static MeetingMember member(String userId) {
-        return new MeetingMember(userId, userId + "-nick", null, true, false, "artc://play.test/" + userId);
+        return new MeetingMember(userId, userId + "-nick", null, true, false, "artc://play.test/" + userId, null);
+    }
+
+    /** The room as its store reads it once the co-host session seated {@code members}. */
+    static RoomChange seated(Room room, List<MeetingMember> members) {
+        Room seated = Room.restore(room.toRecord().withMeetingMembers(members));
+        return new RoomChange(seated, List.of(new RoomEvent(room.id(), RoomEventType.MEETING_UPDATED, room.anchorId(),
+                room.updatedAt(), java.util.Map.of("members", members.stream().map(MeetingMember::userId).toList()))));
     }
 
     static List<MeetingMember> members(String... userIds) {

@@ -154,7 +154,7 @@ class RoomInputValidationTest {
         @NullAndEmptySource
         @ValueSource(strings = " ")
         void missingUserIdIsInvalid(String userId) {
-            assertInvalidInput("members.user_id", () -> new MeetingMember(userId, "nick", null, true, true, null));
+            assertInvalidInput("members.user_id", () -> new MeetingMember(userId, "nick", null, true, true, null, null));
         }
     }
 }

@@ -315,7 +315,6 @@ class RoomLifecycleTest {
                 .start(ANCHOR, T0.plusSeconds(60)).room()
                 .pause(ANCHOR, T0.plusSeconds(120)).room()
                 .update(ANCHOR, new RoomChanges("new title", null, null, null), T0.plusSeconds(180)).room()
-                .replaceMeetingMembers(ANCHOR, RoomFixtures.members("bob"), T0.plusSeconds(240)).room()
                 .stop(ANCHOR, LATER).room();
 
         assertEquals(Optional.of(RoomFixtures.BINDING), changed.binding());

@@ -280,10 +280,7 @@ class RoomServiceTest {
                     useCase("start", (service, id) -> service.start(ANCHOR, id)),
                     useCase("pause", (service, id) -> service.pause(ANCHOR, id)),
                     useCase("stop", (service, id) -> service.stop(ANCHOR, id)),
-                    useCase("delete", (service, id) -> service.delete(ANCHOR, id)),
-                    useCase("meetingMembers", RoomService::meetingMembers),
-                    useCase("replaceMeetingMembers",
-                            (service, id) -> service.replaceMeetingMembers(ANCHOR, id, members(), Optional.empty())));
+                    useCase("delete", (service, id) -> service.delete(ANCHOR, id)));
         }
 
         private static Arguments useCase(String name, BiConsumer<RoomService, String> call) {
@@ -577,88 +574,6 @@ class RoomServiceTest {
         assertEquals(before.title(), after.title());
     }
 
-    @Nested
-    class MeetingMembers {
-
-        private final String coHostRoom = createRoom(RoomMode.COHOST);
-
-        private List<MeetingMember> replace(Caller caller, List<MeetingMember> members, Optional<Long> version) {
-            return service.replaceMeetingMembers(caller, coHostRoom, members, version);
-        }
-
-        @Test
-        void newCoHostRoomHasNoMembers() {
-            assertEquals(List.of(), service.meetingMembers(coHostRoom));
-        }
-
-        @Test
-        void replacedMembersAreStoredWithTheNextVersion() {
-            Instant now = aMinuteLater();
-
-            assertEquals(members("bob", "carol"), replace(ANCHOR, members("bob", "carol"), Optional.empty()));
-
-            assertEquals(members("bob", "carol"), service.meetingMembers(coHostRoom));
-            assertEquals(1, store.stored(coHostRoom).version());
-            assertEquals(now, store.stored(coHostRoom).updatedAt());
-        }
-
-        @Test
-        void matchingExpectedVersionIsAccepted() {
-            service.start(ANCHOR, coHostRoom);
-
-            assertEquals(members("bob"), replace(ANCHOR, members("bob"), Optional.of(1L)));
-        }
-
-        @Test
-        void wrongExpectedVersionIsAConflictAndChangesNothing() {
-            replace(ANCHOR, members("bob"), Optional.empty());
-
-            assertThrows(ConflictException.class, () -> replace(ANCHOR, members("carol"), Optional.of(0L)));
-            assertThrows(ConflictException.class, () -> replace(ANCHOR, members("carol"), Optional.of(2L)));
-            assertEquals(members("bob"), service.meetingMembers(coHostRoom));
-            assertEquals(1, store.stored(coHostRoom).version());
-        }
-
-        @Test
-        void currentMemberMayReplaceMembers() {
-            replace(ANCHOR, members("bob"), Optional.empty());
-
-            assertEquals(members("bob", "carol"), replace(Caller.user("bob"), members("bob", "carol"), Optional.of(1L)));
-        }
-
-        @Test
-        void strangerIsForbidden() {
-            assertThrows(ForbiddenException.class, () -> replace(STRANGER, members("stranger"), Optional.empty()));
-            assertEquals(List.of(), service.meetingMembers(coHostRoom));
-        }
-
-        @Test
-        void endedRoomIsAConflict() {
-            service.start(ANCHOR, coHostRoom);
-            service.stop(ANCHOR, coHostRoom);
-
-            assertThrows(ConflictException.class, () -> replace(ANCHOR, members("bob"), Optional.empty()));
-        }
-
-        @ParameterizedTest
-        @EnumSource(value = RoomMode.class, names = "COHOST", mode = EnumSource.Mode.EXCLUDE)
-        void roomNotInCoHostModeIsAConflict(RoomMode mode) {
-            String roomId = createRoom(mode);
-
-            assertThrows(ConflictException.class, () -> service.meetingMembers(roomId));
-            assertThrows(ConflictException.class,
-                    () -> service.replaceMeetingMembers(ANCHOR, roomId, members("bob"), Optional.empty()));
-        }
-
-        @Test
-        void concurrentWriteBetweenLoadAndSaveIsAConflict() {
-            store.interleave(() -> service.start(ANCHOR, coHostRoom));
-
-            assertThrows(ConflictException.class, () -> replace(ANCHOR, members("bob"), Optional.empty()));
-            assertEquals(List.of(), service.meetingMembers(coHostRoom));
-        }
-    }
-
     @Test
     void everyUseCaseWritesItsEventsWithTheChange() {
         String roomId = createRoom(RoomMode.COHOST);
@@ -666,18 +581,16 @@ class RoomServiceTest {
         service.pause(ANCHOR, roomId);
         service.start(ANCHOR, roomId);
         service.update(ANCHOR, roomId, NEW_TITLE);
-        service.replaceMeetingMembers(ANCHOR, roomId, members("bob"), Optional.empty());
         service.stop(ANCHOR, roomId);
         service.delete(ANCHOR, roomId);
 
         List<RecordedRoomEvent> events = store.events(roomId, 0, 100);
         assertEquals(List.of(RoomEventType.ROOM_CREATED, RoomEventType.ROOM_STARTED, RoomEventType.ROOM_PAUSED,
-                        RoomEventType.ROOM_RESUMED, RoomEventType.ROOM_UPDATED, RoomEventType.MEETING_UPDATED,
+                        RoomEventType.ROOM_RESUMED, RoomEventType.ROOM_UPDATED,
                         RoomEventType.ROOM_STOPPED, RoomEventType.ROOM_DELETED),
                 events.stream().map(recorded -> recorded.event().type()).toList());
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), events.stream().map(RecordedRoomEvent::seq).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), events.stream().map(RecordedRoomEvent::seq).toList());
         assertEquals(Map.of("title", "new title"), events.get(4).event().data());
-        assertEquals(Map.of("members", List.of("bob")), events.get(5).event().data());
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.rtcgate.postgres.room;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.room.MeetingMember;
@@ -23,6 +22,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
+import io.rtcgate.postgres.cohost.PostgresCohostStore;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -39,14 +40,14 @@ public class PostgresRoomStore implements RoomStore {
 
     private final RoomRepository repository;
     private final TransactionOperations<Connection> transactions;
-    private final JsonMapper json;
     private final RoomEventLog events;
+    private final PostgresCohostStore cohost;
 
-    public PostgresRoomStore(RoomRepository repository, TransactionOperations<Connection> transactions, JsonMapper json,
-                             RoomEventLog events) {
+    public PostgresRoomStore(RoomRepository repository, TransactionOperations<Connection> transactions,
+                             RoomEventLog events, PostgresCohostStore cohost) {
+        this.cohost = cohost;
         this.repository = repository;
         this.transactions = transactions;
-        this.json = json;
         this.events = events;
     }
 
@@ -68,12 +69,12 @@ public class PostgresRoomStore implements RoomStore {
 
     @Override
     public Optional<Room> find(String id) {
-        return repository.findById(id).map(this::toRoom);
+        return repository.findById(id).map(row -> toRoom(row, cohost.membersOf(List.of(row.id()))));
     }
 
     @Override
     public Optional<Room> findByChatId(String chatId) {
-        return repository.findNewestByChatId(chatId).map(this::toRoom);
+        return repository.findNewestByChatId(chatId).map(row -> toRoom(row, cohost.membersOf(List.of(row.id()))));
     }
 
     @Override
@@ -102,7 +103,8 @@ public class PostgresRoomStore implements RoomStore {
                 : repository.listNewestFirstWithStatuses(
                         query.statuses().stream().map(status -> (short) status.code()).sorted().toList(),
                         query.pageSize(), query.offset());
-        return rows.stream().map(this::toRoom).toList();
+        Map<String, List<MeetingMember>> members = cohost.membersOf(rows.stream().map(RoomRow::id).toList());
+        return rows.stream().map(row -> toRoom(row, members)).toList();
     }
 
     @Override
@@ -141,7 +143,7 @@ public class PostgresRoomStore implements RoomStore {
                 r.id(), r.createdAt(), r.updatedAt(), r.title(), r.anchorId(), r.extendsJson(),
                 (short) r.status().code(), (short) r.mode().code(), r.chatId(), null, r.notice(),
                 r.meetingId(), r.coverUrl(), r.anchorId(), r.anchorNick(),
-                r.vodId(), writeMembers(r.meetingMembers()),
+                r.vodId(),
                 r.startedAt(), r.stoppedAt(),
                 metrics.likeCount(), metrics.onlineCount(), metrics.pv(), metrics.uv(),
                 binding == null ? null : binding.vendor().wireName(),
@@ -150,7 +152,8 @@ public class PostgresRoomStore implements RoomStore {
                 r.version());
     }
 
-    private Room toRoom(RoomRow row) {
+    /** A room with its co-host members, which the co-host sessions keep ({@code members} by room id). */
+    private Room toRoom(RoomRow row, Map<String, List<MeetingMember>> members) {
         return Room.restore(new RoomRecord(
                 row.id(),
                 row.title(),
@@ -164,7 +167,7 @@ public class PostgresRoomStore implements RoomStore {
                 row.chatId(),
                 row.meetingId(),
                 row.vodId(),
-                readMembers(row.meetingInfo()),
+                members.getOrDefault(row.id(), List.of()),
                 new RoomMetrics(row.likeCount(), row.onlineCount(), row.pv(), row.uv()),
                 row.vendor() == null ? null
                         : new VendorBinding(Vendor.parse(row.vendor(), "vendor"), row.channel(), row.vendorEpoch()),
@@ -173,32 +176,5 @@ public class PostgresRoomStore implements RoomStore {
                 row.startedAt(),
                 row.stoppedAt(),
                 row.version()));
-    }
-
-    private String writeMembers(List<MeetingMember> members) {
-        var rows = members.stream()
-                .map(m -> new MeetingInfoJson.Member(m.userId(), m.userNick(), m.userAvatar(),
-                        m.micOpened(), m.cameraOpened(), m.rtcPullUrl()))
-                .toList();
-        try {
-            return json.writeValueAsString(new MeetingInfoJson(rows));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<MeetingMember> readMembers(String meetingInfo) {
-        try {
-            MeetingInfoJson info = json.readValue(meetingInfo, MeetingInfoJson.class);
-            if (info.members() == null) {
-                return List.of();
-            }
-            return info.members().stream()
-                    .map(m -> new MeetingMember(m.userId(), m.userNick(), m.userAvatar(),
-                            m.micOpened(), m.cameraOpened(), m.rtcPullUrl()))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable meeting_info", e);
-        }
     }
 }

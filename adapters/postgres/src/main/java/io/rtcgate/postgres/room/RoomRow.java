@@ -26,7 +26,6 @@ public record RoomRow(
         String anchorId,
         @Nullable String anchorNick,
         @Nullable String vodId,
-        String meetingInfo,
         @Nullable Instant startedAt,
         @Nullable Instant stoppedAt,
         long likeCount,

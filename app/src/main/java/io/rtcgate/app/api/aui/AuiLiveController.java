@@ -16,6 +16,7 @@ import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomChanges;
 import io.rtcgate.domain.room.RoomQuery;
 import io.rtcgate.domain.room.RoomService;
+import io.rtcgate.domain.cohost.CohostService;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomView;
 import io.rtcgate.domain.session.Device;
@@ -51,9 +52,11 @@ public class AuiLiveController {
     private final RoomService rooms;
     private final RoomChannels channels;
     private final RoomInfoMapper mapper;
+    private final CohostService cohost;
 
     public AuiLiveController(UserService users, GatewayTokens tokens, DeviceSessionService deviceSessions,
-                             RoomService rooms, RoomChannels channels, RoomInfoMapper mapper) {
+                             RoomService rooms, RoomChannels channels, RoomInfoMapper mapper, CohostService cohost) {
+        this.cohost = cohost;
         this.channels = channels;
         this.users = users;
         this.tokens = tokens;
@@ -143,7 +146,7 @@ public class AuiLiveController {
     @Operation(summary = "Get the co-host members")
     @Post("/getMeetingInfo")
     public AuiModels.MeetingInfo getMeetingInfo(@Body AuiRequests.GetMeetingInfo request) {
-        return mapper.meetingInfo(rooms.meetingMembers(Validation.required(request.id(), "id")));
+        return mapper.meetingInfo(cohost.get(Validation.required(request.id(), "id")).members());
     }
 
     @Operation(summary = "Replace the co-host members")
@@ -153,8 +156,8 @@ public class AuiLiveController {
             throw new InvalidInputException("members", "members is required (send [] to clear it)");
         }
         var members = request.members().stream().map(RoomInfoMapper::toDomain).toList();
-        return mapper.meetingInfo(rooms.replaceMeetingMembers(Callers.of(auth), Validation.required(request.id(), "id"),
-                members, Optional.ofNullable(request.version())));
+        return mapper.meetingInfo(cohost.replaceMembers(Callers.of(auth), Validation.required(request.id(), "id"),
+                members, Optional.ofNullable(request.version())).members());
     }
 
     @Operation(summary = "Get the caller's ARTC token for a room's channel, valid for a day")

@@ -75,7 +75,7 @@ public class RoomInfoMapper {
 
     public static MeetingMember toDomain(AuiModels.MeetingMember member) {
         return new MeetingMember(member.userId(), member.userNick(), member.userAvatar(),
-                member.micOpened(), member.cameraOpened(), member.rtcPullUrl());
+                member.micOpened(), member.cameraOpened(), member.rtcPullUrl(), null);
     }
 
     /** {@code meeting_info} is the JSON text of {@code models.MeetingInfo}, as the AUI AppServer returns it. */

@@ -15,7 +15,8 @@ import io.rtcgate.domain.callback.CallbackKind;
 import io.rtcgate.domain.vendor.Vendor;
 
 /**
- * Aliyun's publish / publish_done callbacks, at the AUI AppServer's path and at the gateway's own. No
+ * Aliyun's publish / publish_done callbacks, at the AUI AppServer's path and at the gateway's own, and its mix
+ * callbacks (MixAvailable, MixResult) at {@value #MIX_PATH}. No
  * gateway authentication: the callback's signature is its authentication, checked by the inbox before
  * anything is recorded (401 when it is missing, wrong or stale). Accepted deliveries, duplicates included,
  * are answered 200 so that Aliyun stops resending them.
@@ -26,6 +27,8 @@ public class StreamCallbackController {
 
     static final String AUI_PATH = "/api/v1/live/handlePushStreamEventCallback";
     static final String GATEWAY_PATH = "/callbacks/aliyun/stream";
+    /** Seed 002's MixAvailable and MixResult, sent as GET with query parameters. */
+    static final String MIX_PATH = "/callbacks/aliyun/mix";
     /** Aliyun's callbacks are a few hundred bytes; anything much larger is not one. */
     static final int MAX_BODY = 16 * 1024;
 
@@ -50,9 +53,18 @@ public class StreamCallbackController {
         return receive(request, body == null ? "" : body);
     }
 
+    /** Aliyun stops resending a mix callback once it is answered 200 (seed 002), whatever the body says. */
+    @Get(MIX_PATH)
+    public CallbackAnswer mix(HttpRequest<?> request) {
+        return receive(request, "", CallbackKind.MIX);
+    }
+
     private CallbackAnswer receive(HttpRequest<?> request, String body) {
-        CallbackInbox.Receipt receipt = inbox.receive(Vendor.ALIYUN, CallbackKind.STREAM,
-                CallbackRequests.of(request, body, MAX_BODY));
+        return receive(request, body, CallbackKind.STREAM);
+    }
+
+    private CallbackAnswer receive(HttpRequest<?> request, String body, CallbackKind kind) {
+        CallbackInbox.Receipt receipt = inbox.receive(Vendor.ALIYUN, kind, CallbackRequests.of(request, body, MAX_BODY));
         return new CallbackAnswer(200, "ok", CallbackRequests.outcomeOf(receipt));
     }
 }

@@ -73,6 +73,12 @@ public class RoomController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Credential(String vendor, String appId, String channel, String userId, @Nullable Long uid, String token,
                              String expiresAt, String role, Map<String, String> urls) {
+
+        static Credential of(JoinCredential credential) {
+            return new Credential(credential.vendor().wireName(), credential.appId(), credential.channel(), credential.userId(),
+                    credential.uid().orElse(null), credential.token(),
+                    DateTimeFormatter.ISO_INSTANT.format(credential.expiresAt()), credential.role().wireName(), credential.urls());
+        }
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -116,10 +122,7 @@ public class RoomController {
     @Post("/{id}/join")
     public Credential join(Authentication auth, @PathVariable String id, @Body Join request) {
         ParticipantRole role = ParticipantRole.parse(Validation.required(request.role(), "role"), "role");
-        JoinCredential credential = channels.join(Callers.of(auth), id, role);
-        return new Credential(credential.vendor().wireName(), credential.appId(), credential.channel(), credential.userId(),
-                credential.uid().orElse(null), credential.token(),
-                DateTimeFormatter.ISO_INSTANT.format(credential.expiresAt()), credential.role().wireName(), credential.urls());
+        return Credential.of(channels.join(Callers.of(auth), id, role));
     }
 
     @Operation(summary = "Remove a user from the room's channel and keep them out for a while (anchor or admin)")
