@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.Caller;
-import io.rtcgate.domain.room.MeetingMember;
 import io.rtcgate.domain.room.RecordedRoomEvent;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomChange;
@@ -101,31 +100,12 @@ class PostgresRoomStoreTest extends RoomStoreContract {
     }
 
     @Test
-    void meetingMembersAreKeptInTheAuiAppServerFormat() {
-        Room room = insert(created(now(), newId(), RoomMode.COHOST));
-
-        store.update(room.replaceMeetingMembers(ANCHOR, List.of(
-                new MeetingMember("bob", "Bob", "https://img.example.com/bob.png", true, false, "artc://pull/bob")), now()));
-
-        assertEquals("{\"members\":[{\"user_id\":\"bob\",\"user_nick\":\"Bob\",\"user_avatar\":\"https://img.example.com/bob.png\","
-                + "\"mic_opened\":true,\"camera_opened\":false,\"rtc_pull_url\":\"artc://pull/bob\"}]}",
-                column(room.id(), "meeting_info"));
-    }
-
-    @Test
-    void aRoomWithoutMembersKeepsAnEmptyMemberList() {
-        Room room = insert(created(now()));
-
-        assertEquals("{\"members\":[]}", column(room.id(), "meeting_info"));
-    }
-
-    @Test
     void aRoomImportedFromAnAuiDatabaseIsReadWithoutABindingAndCanChange() {
         String id = newId();
         Instant t0 = now();
         // the columns of the AUI AppServer's room_infos; the gateway's own columns keep their defaults
-        sql("INSERT INTO rooms (id, created_at, updated_at, title, anchor, status, mode, chat_id, anchor_id, meeting_info)"
-                + " VALUES (?, ?, ?, 'AUI room', 'aui-anchor', 1, 0, ?, 'aui-anchor', '{}')",
+        sql("INSERT INTO rooms (id, created_at, updated_at, title, anchor, status, mode, chat_id, anchor_id)"
+                + " VALUES (?, ?, ?, 'AUI room', 'aui-anchor', 1, 0, ?, 'aui-anchor')",
                 id, utc(t0), utc(t0), id);
         removeAfterTest(id);
 

@@ -23,8 +23,9 @@ class AdminVendorApiTest extends VendorApiTestBase {
     private static final Map<String, Object> UNTOUCHED = healthEntry(0, null, null);
     /** Only capabilities whose calls reach the vendor's cloud have errors to show; local signing has none. */
     private static final String[] TENCENT = {"rtc", "channel-admin", "recording", "ingest", "recording-callbacks",
-        "ingest-callbacks"};
-    private static final List<String> CALLS_THE_VENDOR = List.of("channel-admin", "participant-list", "message-groups", "recording", "ingest");
+        "ingest-callbacks", "mixing", "mix-callbacks"};
+    private static final List<String> CALLS_THE_VENDOR = List.of("channel-admin", "participant-list", "message-groups", "recording",
+            "ingest", "mixing");
 
     @Test
     void everyVendorIsListedEnabledUpAndHealthyWithItsCapabilities() {
@@ -33,10 +34,10 @@ class AdminVendorApiTest extends VendorApiTestBase {
         assertEquals(200, reply.status(), reply.body());
         assertEquals(List.of(
                 view("agora", "up", "rtc", "channel-admin", "participant-list", "recording", "ingest", "recording-callbacks",
-                        "ingest-callbacks"),
+                        "ingest-callbacks", "mixing", "mix-callbacks"),
                 view("tencent", "up", TENCENT),
                 view("aliyun", "up", "rtc", "stream-urls", "channel-admin", "participant-list", "recording", "im-tokens",
-                        "message-groups", "stream-callbacks", "recording-callbacks")), reply.list());
+                        "message-groups", "stream-callbacks", "recording-callbacks", "mixing", "mix-callbacks")), reply.list());
     }
 
     @ParameterizedTest
