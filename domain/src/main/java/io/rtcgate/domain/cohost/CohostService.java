@@ -151,10 +151,11 @@ public final class CohostService implements RoomJobs {
     }
 
     /**
-     * The invitee accepts: the viewer takes a seat (the anchor's is taken with the first co-host) and the mix
-     * follows. The invitation and the seat are saved together, or neither.
+     * The invitee accepts: the viewer takes a seat, named {@code joinerNick} with {@code joinerAvatar} (the anchor's
+     * seat is taken with the first co-host), and the mix follows. The invitation and the seat are saved together,
+     * or neither.
      */
-    public Accepted accept(Caller caller, String invitationId, MeetingMember profile) {
+    public Accepted accept(Caller caller, String invitationId, String joinerNick, String joinerAvatar) {
         Invitation invitation = undecided(invitationId);
         Room room = coHostRoom(invitation.roomId());
         VendorBinding binding = bindingOf(room);
@@ -163,7 +164,9 @@ public final class CohostService implements RoomJobs {
                     Instant now = clock.instant();
                     Invitation decided = latest.invitation().accepted(caller.userId(), now);
                     // the session carries the cohost.accepted event, saved with the seat
-                    CohostSession joined = latest.session().join(profile.seatedAt(now), decided.layout(), binding.vendor(),
+                    // on camera with the microphone open, as the AUI clients seat a new co-host
+                    MeetingMember joiner = new MeetingMember(decided.joinerId(), joinerNick, joinerAvatar, true, true, "", now);
+                    CohostSession joined = latest.session().join(joiner, decided.layout(), binding.vendor(),
                             decided.raisedEvents(), now);
                     return new Seat(decided.savedAs(latest.invitation().version()), joined);
                 },

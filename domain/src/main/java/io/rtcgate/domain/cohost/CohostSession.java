@@ -151,7 +151,9 @@ public final class CohostSession {
     /** The vendor's news of mixing, applied; a result for a mix that is not running is ignored. */
     public Optional<CohostSession> noticed(MixNotice notice, MixPolicy policy, Instant now) {
         return switch (notice.type()) {
-            case AVAILABLE -> Optional.of(mainAvailable(now));
+            // a repeated MixAvailable (Aliyun resends, a stream republished while known up) changes nothing
+            case AVAILABLE -> mix.mainAvailable() && mix.state() != MixState.WAITING_FOR_MAIN ? Optional.empty()
+                    : Optional.of(mainAvailable(now));
             case UNAVAILABLE -> Optional.of(mainGone(now));
             case RESULT -> resulted(notice, policy, now);
         };
@@ -187,6 +189,9 @@ public final class CohostSession {
         }
         MixResultCode code = notice.code().orElseThrow();
         MixOutcome outcome = new MixOutcome(code.wireName(), notice.message(), notice.reportedAt());
+        if (code == MixResultCode.SUCCESS && mix.state() == MixState.MIXED) {
+            return Optional.empty(); // mixed already: a vendor's repeated Success says nothing new
+        }
         return Optional.of(switch (code) {
             case SUCCESS -> succeeded(outcome, now);
             case MAIN_STREAM_NOT_EXIST -> {

@@ -21,7 +21,6 @@ import io.rtcgate.app.security.Callers;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.cohost.CohostLayout;
 import io.rtcgate.domain.cohost.CohostService;
-import io.rtcgate.domain.room.MeetingMember;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -83,7 +82,7 @@ public class CohostController {
     @Post(uri = "/v1/cohost/invitations/{id}/accept", consumes = MediaType.ALL)
     public CohostResource.Accepted accept(Authentication auth, @PathVariable String id, @Body @Nullable String body) {
         Accept sent = body == null || body.isBlank() ? new Accept(null, null) : read(body, Accept.class, "user_nick and user_avatar");
-        CohostService.Accepted accepted = cohost.accept(Callers.of(auth), id, profileOf(sent));
+        CohostService.Accepted accepted = cohost.accept(Callers.of(auth), id, orEmpty(sent.userNick()), orEmpty(sent.userAvatar()));
         return new CohostResource.Accepted(CohostResource.InvitationView.of(accepted.invitation()),
                 CohostResource.of(accepted.session()), RoomController.Credential.of(accepted.credential()));
     }
@@ -125,11 +124,6 @@ public class CohostController {
         Devices sent = read(body, Devices.class, "mic and camera");
         return CohostResource.of(cohost.devices(Callers.of(auth), id, userId, Optional.ofNullable(sent.mic()),
                 Optional.ofNullable(sent.camera())));
-    }
-
-    /** The joiner as a new member: on camera with the microphone open, named as the body says. */
-    private static MeetingMember profileOf(Accept sent) {
-        return new MeetingMember("pending", orEmpty(sent.userNick()), orEmpty(sent.userAvatar()), true, true, "", null);
     }
 
     private static String orEmpty(String value) {
