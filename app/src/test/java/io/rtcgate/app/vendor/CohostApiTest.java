@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 002 describes (the main stream available first, then the start, then the result), a member leaving, and the events
  * of every step in order.
  */
-@MicronautTest
-class CohostApiTest extends VendorApiTestBase {
+@MicronautTest(transactional = false)
+class CohostApiTest extends CohostApiTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {"aliyun", "tencent", "agora"})
@@ -159,34 +159,32 @@ class CohostApiTest extends VendorApiTestBase {
                 "cohost.member_updated", "cohost.removed"), eventTypes(anchor, roomId, "cohost."));
     }
 
+    @Test
+    void auiAndNativeClientsShareTheMembersAndTheMixFollowsAnAuiUpdate() {
+        User anchor = aui.newUser();
+        User bob = aui.newUser();
+        Map<String, Object> room = createRoomOn(anchor, "tencent", "cohost");
+        String roomId = (String) room.get("id");
+        aui.roomActionOk("start", anchor, roomId);
+        publishes("tencent", anchor, roomId, (String) room.get("channel"));
+        await(() -> Boolean.TRUE.equals(mix(anchor, roomId).get("main_available")), "the anchor publishes");
+
+        Reply updated = aui.call("updateMeetingInfo", anchor, fields("id", roomId, "members", List.of(
+                fields("user_id", anchor.id(), "mic_opened", true, "camera_opened", true),
+                fields("user_id", bob.id(), "user_nick", "Bob", "mic_opened", true, "camera_opened", false))));
+
+        assertEquals(200, updated.status(), updated.body());
+        assertEquals(List.of(anchor.id(), bob.id()), memberIds(anchor, roomId), "the native API reads what AUI wrote");
+        await(() -> "mixed".equals(mix(anchor, roomId).get("state")), "the mix follows the AUI members");
+        String taskId = (String) mix(anchor, roomId).get("task_id");
+        assertEquals(List.of(anchor.id(), bob.id()), tencent().mixTasks().stream().filter(task -> task.taskId().equals(taskId))
+                .findFirst().orElseThrow().paneUserIds());
+        assertEquals(200, wire.post("/v1/rooms/" + roomId + "/cohost/leave", bob.token(), "").status());
+        assertEquals(Map.of("members", List.of()), aui.call("getMeetingInfo", anchor, fields("id", roomId)).json(),
+                "AUI clients read what the native API changed");
+    }
+
     // ---- helpers ----
-
-    private Reply invite(User as, String roomId, String invitee) {
-        return wire.post("/v1/rooms/" + roomId + "/cohost/invitations", as.token(), wire.toJson(fields("invitee", invitee)));
-    }
-
-    private void seat(User anchor, String roomId, User viewer) {
-        Reply accepted = wire.post("/v1/cohost/invitations/" + invite(anchor, roomId, viewer.id()).text("id") + "/accept",
-                viewer.token(), "");
-        assertEquals(200, accepted.status(), accepted.body());
-    }
-
-    private Map<String, Object> cohost(User as, String roomId) {
-        Reply reply = wire.get("/v1/rooms/" + roomId + "/cohost", as.token());
-        assertEquals(200, reply.status(), reply.body());
-        return reply.json();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> mix(User as, String roomId) {
-        return (Map<String, Object>) cohost(as, roomId).get("mix");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> memberIds(User as, String roomId) {
-        return ((List<Map<String, Object>>) cohost(as, roomId).get("members")).stream()
-                .map(member -> (String) member.get("user_id")).toList();
-    }
 
     /** {@code user} publishes video in the room, as the vendor sees it, and the vendor calls the gateway back. */
     private void publishes(String vendor, User user, String roomId, String channel) {

@@ -1,0 +1,142 @@
+package io.rtcgate.app.vendor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.rtcgate.app.support.AuiClient.User;
+import io.rtcgate.domain.cohost.CohostService;
+import io.rtcgate.emulator.aliyun.LiveStreamRef;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 002's MixResult codes as Aliyun sends them to {@code /callbacks/aliyun/mix}, through the emulator: an oddly
+ * escaped Message is never lost, MainStreamNotExist waits for the next MixAvailable, InternalError is retried and
+ * then given up; and a room's end takes its co-hosting with it.
+ */
+@MicronautTest(transactional = false)
+class CohostMixResultsApiTest extends CohostApiTestBase {
+
+    @Inject
+    CohostService cohostService;
+
+    private User anchor;
+    private User viewer;
+    private String roomId;
+    private String channel;
+
+    /** An Aliyun co-host room with its anchor and one co-host publishing, mixed. */
+    @BeforeEach
+    void mixedRoom() {
+        anchor = aui.newUser();
+        viewer = aui.newUser();
+        Map<String, Object> room = createRoomOn(anchor, "aliyun", "cohost");
+        roomId = (String) room.get("id");
+        channel = (String) room.get("channel");
+        aui.roomActionOk("start", anchor, roomId);
+        aliyun().publishStream(mainStream());
+        await(() -> Boolean.TRUE.equals(mix(anchor, roomId).get("main_available")), "MixAvailable arrived");
+        seat(anchor, roomId, viewer);
+        aliyun().publishStream(guestStream());
+        awaitMix("mixed");
+    }
+
+    @Test
+    void aMixResultWithAnOddlyEscapedMessageIsDecidedByItsCode() {
+        String taskId = taskId();
+        // raw | and ", UTF-8 bytes, a lone % and a +: what seed 001 saw Aliyun send (a raw space would end the request line)
+        String odd = "mix|\"degraded\"混流100%+a";
+
+        aliyun().sendMixResultUnescaped(taskId, "MixStreamNotExist", odd);
+
+        awaitMix("degraded");
+        Map<?, ?> last = (Map<?, ?>) mix(anchor, roomId).get("last_result");
+        assertEquals("MixStreamNotExist", last.get("code"));
+        assertTrue(((String) last.get("message")).contains("混流"), "the message is kept as sent: " + last);
+    }
+
+    @Test
+    void mainStreamNotExistStopsTheMixUntilTheNextMixAvailable() {
+        String first = taskId();
+
+        aliyun().stopPublishing(mainStream());
+
+        awaitMix("waiting_for_main");
+        await(() -> aliyun().mixStreamTasks().stream().noneMatch(task -> task.mixStreamId().equals(first)),
+                "StopMix for the task the main stream left");
+        // a second later, as a real re-push would be: one MixAvailable per stream and second is one delivery to the inbox
+        sleep(Duration.ofMillis(1100));
+        aliyun().publishStream(mainStream());
+        awaitMix("mixed");
+        assertNotEquals(first, taskId(), "a new task after the main stream came back");
+        assertEquals(List.of("mix.available", "mix.started", "mix.succeeded", "mix.degraded", "mix.available",
+                "mix.started", "mix.succeeded"), eventTypes(anchor, roomId, "mix."));
+    }
+
+    @Test
+    void internalErrorIsRetriedAndTheRetrySucceeds() {
+        aliyun().sendMixResult(taskId(), "InternalError", "try again");
+        awaitMix("degraded");
+
+        sleep(Duration.ofMillis(300));
+        cohostService.reconcile();
+
+        awaitMix("mixed");
+        assertEquals(List.of("mix.available", "mix.started", "mix.succeeded", "mix.degraded", "mix.updated", "mix.succeeded"),
+                eventTypes(anchor, roomId, "mix."));
+    }
+
+    @Test
+    void internalErrorsBeyondTheRetriesGiveTheMixUp() {
+        String taskId = taskId();
+        for (int i = 1; i <= 3; i++) {
+            // a second apart: Aliyun's resends of one callback repeat its second, and are one delivery to the inbox
+            sleep(Duration.ofMillis(1100));
+            aliyun().sendMixResult(taskId, "InternalError", "failure " + i);
+            int failures = i;
+            await(() -> eventTypes(anchor, roomId, "mix.").stream()
+                    .filter(type -> type.equals("mix.degraded") || type.equals("mix.failed")).count() == failures, "result " + i);
+        }
+
+        awaitMix("failed");
+        await(() -> aliyun().mixStreamTasks().stream().noneMatch(task -> task.mixStreamId().equals(taskId)), "the task is stopped");
+        assertEquals("mix.failed", eventTypes(anchor, roomId, "mix.").get(eventTypes(anchor, roomId, "mix.").size() - 1));
+        assertEquals(List.of(anchor.id(), viewer.id()), memberIds(anchor, roomId), "the members stay seated");
+    }
+
+    @Test
+    void theRoomsEndEndsItsCoHostingAndCancelsItsInvitations() {
+        String taskId = taskId();
+        String pending = invite(anchor, roomId, aui.newUser().id()).text("id");
+
+        aui.roomActionOk("stop", anchor, roomId);
+
+        assertEquals(List.of(), memberIds(anchor, roomId));
+        assertEquals("idle", mix(anchor, roomId).get("state"));
+        assertEquals("cancelled", wire.get("/v1/cohost/invitations/" + pending, anchor.token()).text("state"));
+        await(() -> aliyun().mixStreamTasks().stream().noneMatch(task -> task.mixStreamId().equals(taskId)), "the task is stopped");
+    }
+
+    private LiveStreamRef mainStream() {
+        return new LiveStreamRef("push.example.com", "live", roomId);
+    }
+
+    private LiveStreamRef guestStream() {
+        return new LiveStreamRef("push.example.com", "live",
+                aliyun().credentials().artcAppId() + "_" + channel + "_" + viewer.id() + "_camera");
+    }
+
+    private String taskId() {
+        return (String) mix(anchor, roomId).get("task_id");
+    }
+
+    private void awaitMix(String state) {
+        await(() -> state.equals(mix(anchor, roomId).get("state")), "the mix is " + state + ": " + mix(anchor, roomId));
+    }
+}
