@@ -152,7 +152,8 @@ public class DomainWiring {
             throw new ConfigurationException("rtcgate.cohost.mix-retries must not be negative");
         }
         MixPolicy policy = new MixPolicy(properties.getMixRetries(),
-                new ExponentialBackoff(properties.getMixRetryBackoff(), properties.getMixRetryMaxBackoff()));
+                new ExponentialBackoff(properties.getMixRetryBackoff(), properties.getMixRetryMaxBackoff()),
+                properties.getMixResultWait());
         return new CohostService(sessions, rooms, ports, router, cleanups, () -> ids.next().toString(), clock,
                 properties.getInvitationTtl(), calls.tokenTtl(), policy, properties.getReconcileInterval());
     }

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.rtcgate.app.config.EmbeddedMode;
 import io.rtcgate.emulator.agora.AgoraEmulator;
 import io.rtcgate.emulator.aliyun.AliyunEmulator;
+import io.rtcgate.emulator.aliyun.LiveStreamRef;
 import io.rtcgate.emulator.tencent.TencentEmulator;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -28,6 +29,8 @@ public class EmulatorFleet {
     private final TencentEmulator tencent;
     private final AliyunEmulator aliyun;
     private final String callbackSecret = RandomStrings.alphanumeric(32);
+    /** Where the gateway has the emulated Aliyun's streams pushed: its push domain and app name. */
+    private volatile LiveStreamRef aliyunStreams;
 
     /**
      * The gateway as the emulated vendors know it before it listens: callback URLs that must be given at
@@ -70,6 +73,16 @@ public class EmulatorFleet {
         agora.deliverNotificationsTo(gateway.resolve("/callbacks/agora"), callbackSecret);
         tencent.deliverCallbacksTo(gateway.resolve("/callbacks/tencent"), callbackSecret);
         aliyun.resolveCallbackHost(GATEWAY_URL.getHost(), gateway.getHost() + ":" + gateway.getPort());
+    }
+
+    /** Remembers the push domain and app name the gateway signs Aliyun push URLs for, to name emulated streams. */
+    void aliyunStreamsOn(String pushDomain, String appName) {
+        aliyunStreams = new LiveStreamRef(pushDomain, appName, "");
+    }
+
+    /** The emulated Aliyun stream {@code streamName}, pushed as the gateway's push URLs push it. */
+    public LiveStreamRef aliyunStream(String streamName) {
+        return new LiveStreamRef(aliyunStreams.domainName(), aliyunStreams.appName(), streamName);
     }
 
     public Optional<AgoraEmulator> agora() {

@@ -147,6 +147,7 @@ public class VendorWiring {
             // the emulator signs its MixAvailable and MixResult as Aliyun does, with the gateway's push domain and key
             emulator.configureMixCallbacks(new MixCallbackConfig(mixCallbacks, liveDomains.pushDomain(),
                     liveDomains.callbackAuthKey()));
+            emulators.aliyunStreamsOn(liveDomains.pushDomain(), liveDomains.appName());
             return Optional.of(new AliyunSettings(credentials.accessKeyId(), credentials.accessKeySecret(),
                     aliyun.getRegion(), emulator.hostAndPort(), HTTP, credentials.artcAppId(), credentials.artcAppKey(),
                     liveDomains, timeout, new AliyunImSettings(credentials.imAppId(), credentials.imAppKey(),

@@ -10,7 +10,6 @@ import io.rtcgate.app.support.AuiClient;
 import io.rtcgate.app.support.AuiClient.User;
 import io.rtcgate.app.support.WireClient.Reply;
 import io.rtcgate.emulator.agora.MediaPushConverter;
-import io.rtcgate.emulator.aliyun.LiveStreamRef;
 import io.rtcgate.emulator.aliyun.MixStreamTask;
 import io.rtcgate.emulator.tencent.TrtcMixTask;
 import java.util.List;
@@ -34,10 +33,9 @@ class CohostApiTest extends CohostApiTestBase {
         User viewer = aui.newUser();
         Map<String, Object> room = createRoomOn(anchor, vendor, "cohost");
         String roomId = (String) room.get("id");
-        String channel = (String) room.get("channel");
         aui.roomActionOk("start", anchor, roomId);
 
-        publishes(vendor, anchor, roomId, channel);
+        publishes(anchor, roomId);
         await(() -> Boolean.TRUE.equals(mix(anchor, roomId).get("main_available")), "the main stream is mixable");
         assertEquals("idle", mix(anchor, roomId).get("state"), "nobody co-hosts yet: nothing to mix");
 
@@ -54,7 +52,7 @@ class CohostApiTest extends CohostApiTestBase {
         assertEquals(vendor, credential.get("vendor"));
         assertEquals(List.of(anchor.id(), viewer.id()), memberIds(anchor, roomId));
 
-        publishes(vendor, viewer, roomId, channel);
+        publishes(viewer, roomId);
         await(() -> "mixed".equals(mix(anchor, roomId).get("state")), "the mix is on");
         Map<String, Object> mixed = mix(anchor, roomId);
         assertEquals(vendor, mixed.get("vendor"));
@@ -166,7 +164,7 @@ class CohostApiTest extends CohostApiTestBase {
         Map<String, Object> room = createRoomOn(anchor, "tencent", "cohost");
         String roomId = (String) room.get("id");
         aui.roomActionOk("start", anchor, roomId);
-        publishes("tencent", anchor, roomId, (String) room.get("channel"));
+        publishes(anchor, roomId);
         await(() -> Boolean.TRUE.equals(mix(anchor, roomId).get("main_available")), "the anchor publishes");
 
         Reply updated = aui.call("updateMeetingInfo", anchor, fields("id", roomId, "members", List.of(
@@ -185,29 +183,6 @@ class CohostApiTest extends CohostApiTestBase {
     }
 
     // ---- helpers ----
-
-    /** {@code user} publishes video in the room, as the vendor sees it, and the vendor calls the gateway back. */
-    private void publishes(String vendor, User user, String roomId, String channel) {
-        switch (vendor) {
-            case "aliyun" -> aliyun().publishStream(new LiveStreamRef("push.example.com", "live",
-                    user.id().equals(anchorOf(roomId)) ? roomId : aliyun().credentials().artcAppId() + "_" + channel + "_"
-                            + user.id() + "_camera"));
-            case "tencent" -> {
-                String userSig = (String) joinOk(user, roomId, user.id().equals(anchorOf(roomId)) ? "host" : "cohost").get("token");
-                tencent().enterRoomAsAnchor(channel, user.id(), userSig);
-                tencent().startVideo(channel, user.id());
-            }
-            case "agora" -> {
-                Map<String, Object> joined = joinOk(user, roomId, user.id().equals(anchorOf(roomId)) ? "host" : "cohost");
-                agora().joinChannel(channel, AuiClient.number(joined.get("uid")), true, (String) joined.get("token"));
-            }
-            default -> throw new IllegalArgumentException(vendor);
-        }
-    }
-
-    private String anchorOf(String roomId) {
-        return (String) getRoom(admin(), roomId).json().get("anchor_id");
-    }
 
     /** The gateway users the vendor's task arranges, in pane order. */
     private List<String> mixedUsers(String vendor, String taskId, User anchor, User viewer, String roomId) {

@@ -27,6 +27,12 @@ abstract class CohostApiTestBase extends VendorApiTestBase {
         assertEquals(200, accepted.status(), accepted.body());
     }
 
+    /** {@code user}'s camera goes up in the room at the emulated vendor, which calls the gateway back as the real one would. */
+    void publishes(User user, String roomId) {
+        Reply reply = wire.post("/v1/emulators/rooms/" + roomId + "/publish", user.token(), "");
+        assertEquals(204, reply.status(), reply.body());
+    }
+
     Map<String, Object> cohost(User as, String roomId) {
         Reply reply = wire.get(ROOMS + "/" + roomId + "/cohost", as.token());
         assertEquals(200, reply.status(), reply.body());

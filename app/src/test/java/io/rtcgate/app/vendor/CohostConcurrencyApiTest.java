@@ -32,8 +32,7 @@ class CohostConcurrencyApiTest extends CohostApiTestBase {
         String roomId = (String) room.get("id");
         String channel = (String) room.get("channel");
         aui.roomActionOk("start", anchor, roomId);
-        tencent().enterRoomAsAnchor(channel, anchor.id(), (String) joinOk(anchor, roomId, "host").get("token"));
-        tencent().startVideo(channel, anchor.id());
+        publishes(anchor, roomId);
         await(() -> Boolean.TRUE.equals(mix(anchor, roomId).get("main_available")), "the anchor publishes");
         List<User> viewers = new ArrayList<>();
         List<String> invitations = new ArrayList<>();

@@ -363,24 +363,28 @@ public final class CohostService implements RoomJobs {
         }
     }
 
-    private CohostSession driveOne(CohostSession session) {
+    private CohostSession driveOne(CohostSession stored) {
         Instant now = clock.instant();
-        Optional<MixCall> call = session.dueCall(now);
-        Optional<Room> room = rooms.find(session.roomId());
-        if (call.isEmpty() || room.isEmpty() || room.get().status() == RoomStatus.ENDED || room.get().binding().isEmpty()) {
-            return session;
+        Optional<Room> room = rooms.find(stored.roomId());
+        if (room.isEmpty() || room.get().status() == RoomStatus.ENDED || room.get().binding().isEmpty()) {
+            return stored; // the room's end stops its mix
         }
+        // a result the vendor never sent (or the inbox merged away) counts as a failure, so the mix is retried
+        CohostSession session = stored.resultOverdue(policy, now).orElse(stored);
+        Optional<MixCall> call = session.dueCall(now);
         VendorBinding binding = room.get().binding().get();
         Vendor vendor = session.mix().vendor().orElse(binding.vendor());
-        Optional<StreamMixer> mixer = ports.find(vendor, StreamMixer.class);
-        CohostSession next;
-        if (mixer.isEmpty()) {
-            next = session.mixCallFailed(call.get(), vendor.wireName() + " offers no " + Capability.MIXING.configKey()
-                    + " here", new MixPolicy(0, policy.backoff()), now);
-        } else {
-            MixRequest request = session.mixRequest(new ChannelRef(binding.channel(), room.get().streamName(),
-                    room.get().anchorId()), outputUrl(room.get()));
-            next = call(mixer.get(), call.get(), session, request, now);
+        CohostSession next = session;
+        if (call.isPresent()) {
+            Optional<StreamMixer> mixer = ports.find(vendor, StreamMixer.class);
+            if (mixer.isEmpty()) {
+                next = session.mixCallFailed(call.get(), vendor.wireName() + " offers no " + Capability.MIXING.configKey()
+                        + " here", new MixPolicy(0, policy.backoff(), policy.resultWait()), now);
+            } else {
+                MixRequest request = session.mixRequest(new ChannelRef(binding.channel(), room.get().streamName(),
+                        room.get().anchorId()), outputUrl(room.get()));
+                next = call(mixer.get(), call.get(), session, request, now);
+            }
         }
         next.droppedTask().ifPresent(task -> cleanups.schedule(vendor, STOP_MIX,
                 stopTarget(task, binding.channel(), room.get().anchorId())));

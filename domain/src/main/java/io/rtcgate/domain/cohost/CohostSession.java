@@ -207,7 +207,7 @@ public final class CohostSession {
 
     /** What the vendor must be asked now for this session's mix, if anything. */
     public Optional<MixCall> dueCall(Instant now) {
-        if (!mix.state().drivable()) {
+        if (!mix.state().drivable() || awaitingResult()) {
             return Optional.empty();
         }
         if (mix.state() == MixState.DEGRADED && mix.retryAt().map(at -> at.isAfter(now)).orElse(false)) {
@@ -218,6 +218,18 @@ public final class CohostSession {
         }
         boolean changed = !mix.mixedUserIds().equals(mixedUserIds()) || !mix.mixedLayout().equals(Optional.of(layout));
         return changed || mix.state() == MixState.DEGRADED ? Optional.of(MixCall.UPDATE) : Optional.empty();
+    }
+
+    /**
+     * A start or retry whose result comes by callback and has not come within the policy's wait: counted as a failure,
+     * so the mix is retried (and the vendor sends a new result) or given up. Empty when no result is overdue.
+     */
+    public Optional<CohostSession> resultOverdue(MixPolicy policy, Instant now) {
+        if (!awaitingResult() || updatedAt.plus(policy.resultWait()).isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(failedOnce(new MixOutcome(MixPolicy.NO_RESULT, "no result within " + policy.resultWait(), now),
+                policy, now));
     }
 
     /** The vendor took the start: its task mixes {@code request}'s members; without a result callback, that is the result. */
@@ -311,6 +323,12 @@ public final class CohostSession {
     }
 
     // ---- internals ----
+
+    /** A task started (or retried) on a vendor that tells its result by callback, which has not come yet. */
+    private boolean awaitingResult() {
+        return mix.state() == MixState.STARTING && mix.taskId().isPresent()
+                && mix.mixedUserIds().equals(mixedUserIds()) && mix.mixedLayout().equals(Optional.of(layout));
+    }
 
     /** The anchor first, then up to {@link #MAX_GUESTS} co-hosts in the order they joined the list. */
     private List<String> mixedUserIds() {

@@ -33,7 +33,8 @@ class CohostSessionTest {
     private static final String ROOM = "room-1";
     private static final String ANCHOR = "anchor";
     private static final ChannelRef CHANNEL = new ChannelRef(ROOM + "-1", ROOM, ANCHOR);
-    private static final MixPolicy TWO_RETRIES = new MixPolicy(2, new ExponentialBackoff(Duration.ofSeconds(5), Duration.ofSeconds(60)));
+    private static final MixPolicy TWO_RETRIES = new MixPolicy(2, new ExponentialBackoff(Duration.ofSeconds(5), Duration.ofSeconds(60)),
+            Duration.ofSeconds(30));
     private static final Vendor VENDOR = Vendor.ALIYUN;
 
     private static CohostSession empty() {
@@ -319,6 +320,20 @@ class CohostSessionTest {
             assertEquals(MixState.DEGRADED, refused.mix().state());
             assertEquals("StartFailed", refused.mix().lastResult().orElseThrow().code());
             assertEquals(Optional.of(MixCall.START), refused.dueCall(T0.plusSeconds(5)), "no task yet: the retry starts");
+        }
+
+        @Test
+        void aResultThatNeverComesCountsAsAFailureOnceItsWaitIsOver() {
+            CohostSession started = started();
+
+            assertEquals(Optional.empty(), started.resultOverdue(TWO_RETRIES, T0.plusSeconds(29)));
+            CohostSession overdue = started.resultOverdue(TWO_RETRIES, T0.plusSeconds(30)).orElseThrow();
+
+            assertEquals(MixState.DEGRADED, overdue.mix().state());
+            assertEquals("NoResult", overdue.mix().lastResult().orElseThrow().code());
+            assertEquals(Optional.of(MixCall.UPDATE), overdue.dueCall(T0.plusSeconds(35)), "the retry makes the vendor answer anew");
+            assertEquals(Optional.empty(), result(started, MixResultCode.SUCCESS).resultOverdue(TWO_RETRIES, T0.plusSeconds(60)),
+                    "a mixed session awaits nothing");
         }
 
         @Test
