@@ -120,7 +120,7 @@ public final class AgoraStreamIngester implements StreamIngester {
             id = answer.header("X-Resource-ID").orElseThrow();
             LOG.info("agora media-pull create: the robot's player already runs in {}; adopting it", request.channel());
         } else {
-            requireSuccess("media-pull create", answer);
+            AgoraRestClient.requireSuccess("media-pull create", answer);
             CreateAnswer created = rest.read("media-pull create", answer.body(), CreateAnswer.class);
             id = created.player() != null && created.player().id() != null && !created.player().id().isBlank()
                     ? created.player().id()
@@ -146,7 +146,7 @@ public final class AgoraStreamIngester implements StreamIngester {
         for (int page = 0; page < MAX_PAGES; page++) {
             String path = projectPlayers() + query + (pageToken.isEmpty() ? "" : "&pageToken=" + encode(pageToken));
             Answer answer = rest.sendForAnswer("media-pull list", "GET", path, null);
-            requireSuccess("media-pull list", answer);
+            AgoraRestClient.requireSuccess("media-pull list", answer);
             ListAnswer list = rest.read("media-pull list", answer.body(), ListAnswer.class);
             if (list.players() != null) {
                 for (ListedPlayer player : list.players()) {
@@ -179,7 +179,7 @@ public final class AgoraStreamIngester implements StreamIngester {
         if (answer.status() == 404) {
             return IngestStopped.ALREADY_ENDED;
         }
-        requireSuccess("media-pull delete", answer);
+        AgoraRestClient.requireSuccess("media-pull delete", answer);
         return IngestStopped.STOPPED;
     }
 
@@ -193,7 +193,7 @@ public final class AgoraStreamIngester implements StreamIngester {
             // Agora no longer has the player: the list's grace for new players must not make it look alive
             recentlyCreated.remove(id);
         }
-        requireSuccess("media-pull update", answer);
+        AgoraRestClient.requireSuccess("media-pull update", answer);
     }
 
     private void deleteQuietly(String id) {
@@ -214,19 +214,6 @@ public final class AgoraStreamIngester implements StreamIngester {
     }
 
     // ---- answers ----
-
-    /** A 2xx passes; anything else becomes the VendorException its status calls for. */
-    private static void requireSuccess(String operation, Answer answer) {
-        int status = answer.status();
-        if (status >= 200 && status < 300) {
-            return;
-        }
-        VendorException.Kind kind = status == 429 ? VendorException.Kind.THROTTLED
-                : status >= 500 ? VendorException.Kind.SERVER_ERROR
-                : VendorException.Kind.REJECTED;
-        String message = AgoraRestClient.gatewayMessage(answer.body()).map(text -> ": " + text).orElse("");
-        throw AgoraRestClient.failure(operation, kind, Integer.toString(status), "HTTP " + status + message);
-    }
 
     /** A listed player's state; the list may leave {@code status} out. */
     private static IngestTaskState state(String status) {

@@ -12,6 +12,10 @@ import io.rtcgate.app.support.WireClient.Reply;
 import io.rtcgate.emulator.agora.MediaPushConverter;
 import io.rtcgate.emulator.aliyun.MixStreamTask;
 import io.rtcgate.emulator.tencent.TrtcMixTask;
+import io.micronaut.transaction.TransactionOperations;
+import io.rtcgate.domain.cohost.CohostService;
+import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @MicronautTest(transactional = false)
 class CohostApiTest extends CohostApiTestBase {
+
+    @Inject
+    CohostService cohostService;
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @ParameterizedTest
     @ValueSource(strings = {"aliyun", "tencent", "agora"})
@@ -110,6 +119,28 @@ class CohostApiTest extends CohostApiTestBase {
         assertEquals(List.of(), memberIds(anchor, roomId));
         assertEquals(List.of("cohost.invited", "cohost.rejected", "cohost.invited", "cohost.cancelled"),
                 eventTypes(anchor, roomId, "cohost."));
+    }
+
+    @Test
+    void anInvitationWhoseTimeRanOutExpiresWithItsEvent() throws Exception {
+        User anchor = aui.newUser();
+        User bob = aui.newUser();
+        String roomId = (String) createRoomOn(anchor, "agora", "cohost").get("id");
+        String invitation = invite(anchor, roomId, bob.id()).text("id");
+        transactions.executeWrite(status -> {
+            try (var statement = status.getConnection().prepareStatement(
+                    "UPDATE cohost_invitations SET expires_at = now() - interval '1 second' WHERE id = ?")) {
+                statement.setString(1, invitation);
+                return statement.executeUpdate();
+            }
+        });
+
+        assertTrue(cohostService.expireInvitations() >= 1);
+
+        assertEquals("expired", wire.get("/v1/cohost/invitations/" + invitation, bob.token()).text("state"));
+        assertError(decide(invitation, "accept", bob), 409, null);
+        assertEquals(List.of("cohost.invited", "cohost.expired"), eventTypes(anchor, roomId, "cohost."));
+        assertEquals(201, invite(anchor, roomId, bob.id()).status(), "an expired invitation frees the viewer for a new one");
     }
 
     @Test
