@@ -43,7 +43,8 @@ import java.util.Optional;
  *       anchor; {@code Internal Error} and any other reason: {@link MixResultCode#INTERNAL_ERROR}.</li>
  * </ul>
  * Only 1 and 2 name the channel ({@code transcodeOptions.rtcChannel}); 3 and 4 name the converter alone, whose channel
- * comes from {@link AgoraMixChannels}, filled by the mixer and by 1 and 2. The event's time is the payload's
+ * comes from {@link AgoraMixChannels}, filled by the mixer and by 1 and 2, when this node saw it; otherwise the result
+ * names the task alone ({@link MixNotice#ofTask}) and the gateway finds the mix running it. The event's time is the payload's
  * {@code lts} (ms; RTC events: {@code ts}, s), else the envelope's {@code notifyMs}. Cloud recording and Media Pull
  * read as empty. A delivery of a product this reads that it cannot read throws {@link IllegalArgumentException} naming
  * the field: it passed verification, so the inbox keeps it, with the failure, rather than losing it.
@@ -152,9 +153,10 @@ public final class AgoraMixCallbacks implements MixCallbacks {
         if (code.isEmpty()) {
             return Optional.empty();
         }
-        String channel = namedChannel.or(() -> channels.channelOf(id)).orElseThrow(() -> unreadable("payload.converter.id",
-                "names converter " + id + ", whose channel this gateway node does not know", where));
-        return Optional.of(MixNotice.taskResult(channel, id, code.get(), message, reportedAt));
+        Optional<String> channel = namedChannel.or(() -> channels.channelOf(id));
+        // a converter whose channel this node did not see: the gateway finds the mix by its task alone
+        return Optional.of(channel.map(known -> MixNotice.taskResult(known, id, code.get(), message, reportedAt))
+                .orElseGet(() -> MixNotice.ofTask(id, code.get(), message, reportedAt)));
     }
 
     // ---- binding, with the field named ----
