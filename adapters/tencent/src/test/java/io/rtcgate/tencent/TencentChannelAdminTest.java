@@ -88,10 +88,11 @@ class TencentChannelAdminTest {
     }
 
     @Test
-    void tencentsFactoryOffersJoinTokensChannelAdminIngestAndMixingButNoParticipantList() {
+    void tencentsFactoryOffersJoinTokensChannelAdminIngestMixingAndTheCallbackEndpointButNoParticipantList() {
         var ports = TencentPorts.create(settings);
 
-        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class, TencentStreamMixer.class),
+        assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class, TencentStreamMixer.class,
+                        TencentRecordingCallbacks.class),
                 ports.stream().map(Object::getClass).toList());
         assertTrue(ports.stream().noneMatch(port -> port instanceof ParticipantLister), "TRTC API 3.0 lists no users");
         assertTrue(ports.stream().allMatch(port -> port.vendor() == Vendor.TENCENT));

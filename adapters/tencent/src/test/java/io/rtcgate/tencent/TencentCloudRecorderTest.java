@@ -344,15 +344,16 @@ class TencentCloudRecorderTest {
     }
 
     @Test
-    void tencentsFactoryOffersRecordingAndItsCallbacksOnlyWithStorage() {
+    void tencentsFactoryOffersRecordingOnlyWithStorageAndTheCallbackEndpointAlways() {
         List<VendorPort> withStorage = TencentPorts.create(tencent.settings);
         List<VendorPort> without = TencentPorts.create(tencent.settings(tencent.settings.secretKey()));
 
         assertEquals(List.of(TencentTokenIssuer.class, TencentChannelAdmin.class, TencentStreamIngester.class, TencentStreamMixer.class,
-                TencentCloudRecorder.class, TencentRecordingCallbacks.class, TencentIngestCallbacks.class, TencentMixCallbacks.class),
+                TencentRecordingCallbacks.class, TencentIngestCallbacks.class, TencentMixCallbacks.class, TencentCloudRecorder.class),
                 withStorage.stream().map(Object::getClass).toList());
-        assertTrue(without.stream().noneMatch(port -> port instanceof TencentCloudRecorder || port instanceof RecordingCallbacks
-                || port instanceof IngestCallbacks));
+        assertTrue(without.stream().noneMatch(TencentCloudRecorder.class::isInstance));
+        assertTrue(without.stream().anyMatch(RecordingCallbacks.class::isInstance),
+                "the room and media events of co-hosting come to the same endpoint, recording or not");
     }
 
     @Test
