@@ -8,7 +8,15 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.app.support.AuiClient.User;
 import io.rtcgate.domain.cohost.CohostService;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +116,26 @@ class CohostMixResultsApiTest extends CohostApiTestBase {
         await(() -> aliyun().mixStreamTasks().stream().noneMatch(task -> task.mixStreamId().equals(taskId)), "the task is stopped");
         assertEquals("mix.failed", eventTypes(anchor, roomId, "mix.").get(eventTypes(anchor, roomId, "mix.").size() - 1));
         assertEquals(List.of(anchor.id(), viewer.id()), memberIds(anchor, roomId), "the members stay seated");
+    }
+
+    @Test
+    void theAnchorsStreamGoingDownStopsTheMixUntilItIsMixableAgain() throws Exception {
+        String taskId = taskId();
+        long now = Instant.now().getEpochSecond();
+        String signature = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest(("push.example.com|" + now + "|test-callback-key").getBytes(StandardCharsets.UTF_8)));
+        URI publishDone = server.getURI().resolve("/callbacks/aliyun/stream?action=publish_done&ip=192.0.2.10&id=" + roomId
+                + "&app=push.example.com&appname=live&time=" + now + "&node=cdn1");
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(publishDone)
+                .header("ALI-LIVE-TIMESTAMP", Long.toString(now)).header("ALI-LIVE-SIGNATURE", signature).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        awaitMix("waiting_for_main");
+        assertEquals(false, mix(anchor, roomId).get("main_available"));
+        await(() -> aliyun().mixStreamTasks().stream().noneMatch(task -> task.mixStreamId().equals(taskId)), "the task is stopped");
+        assertTrue(eventTypes(anchor, roomId, "stream.").contains("stream.interrupted"));
     }
 
     @Test

@@ -34,10 +34,11 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -285,7 +286,8 @@ public final class CohostService implements RoomJobs {
 
     /**
      * Applies a vendor's mixing news to the session of the room it names, then makes any call it calls for. Runs
-     * in the inbox's processing transaction.
+     * in the inbox's processing transaction, so that call too is made before the delivery is marked processed: a
+     * crash in between leaves the delivery to be processed again, and the session's state to say what is owed.
      */
     public CallbackOutcome apply(Vendor vendor, MixNotice notice) {
         Optional<Room> owner = roomOf(vendor, notice);
@@ -310,7 +312,7 @@ public final class CohostService implements RoomJobs {
             return next.orElse(session);
         }, this::saveSession, conflict -> false);
         if (!changed.get()) {
-            return CallbackOutcome.ignored("room " + room.id() + ": a " + notice.type().name().toLowerCase() + " for a mix that is "
+            return CallbackOutcome.ignored("room " + room.id() + ": a " + notice.type().name().toLowerCase(Locale.ROOT) + " for a mix that is "
                     + saved.mix().state().wireName() + " changes nothing");
         }
         CohostSession after = drive(room.id()).orElse(saved);
