@@ -164,9 +164,9 @@ public final class CohostService implements RoomJobs {
                 latest -> {
                     Instant now = clock.instant();
                     Invitation decided = latest.invitation().accepted(caller.userId(), now);
-                    // the session carries the cohost.accepted event, saved with the seat
                     // on camera with the microphone open, as the AUI clients seat a new co-host
                     MeetingMember joiner = new MeetingMember(decided.joinerId(), joinerNick, joinerAvatar, true, true, "", now);
+                    // the session carries the cohost.accepted event, saved with the seat
                     CohostSession joined = latest.session().join(joiner, decided.layout(), binding.vendor(),
                             decided.raisedEvents(), now);
                     return new Seat(decided.savedAs(latest.invitation().version()), joined);

@@ -1,6 +1,8 @@
 package io.rtcgate.domain.cohost;
 
 import io.rtcgate.domain.job.QuietJobs;
+import io.rtcgate.domain.room.MeetingMember;
+import io.rtcgate.domain.vendor.Vendor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -18,10 +20,10 @@ public interface CohostStore extends QuietJobs<CohostSession> {
     Optional<CohostSession> find(String roomId);
 
     /** The session whose mix runs {@code taskId} on {@code vendor}. */
-    Optional<CohostSession> findByTask(io.rtcgate.domain.vendor.Vendor vendor, String taskId);
+    Optional<CohostSession> findByTask(Vendor vendor, String taskId);
 
     /** The members of each of {@code roomIds} that has any. */
-    Map<String, List<io.rtcgate.domain.room.MeetingMember>> membersOf(Collection<String> roomIds);
+    Map<String, List<MeetingMember>> membersOf(Collection<String> roomIds);
 
     /** Saves a session: the first save of a new one ({@link CohostSession#version()} 0), or over its version. */
     CohostSession save(CohostSession session);
