@@ -65,6 +65,12 @@ public final class AliyunMixCallbacks implements MixCallbacks {
         return Vendor.ALIYUN;
     }
 
+    /** MixAvailable and MixResult go to the URL given for them, not to the stream or recording callbacks. */
+    @Override
+    public boolean ownEndpoint() {
+        return true;
+    }
+
     @Override
     public VerifiedCallback verify(CallbackRequest request, Instant now) {
         AliyunCallbackSignatures.verify(request, callbackAuthKey,

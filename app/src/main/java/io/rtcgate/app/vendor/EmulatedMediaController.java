@@ -16,6 +16,7 @@ import io.rtcgate.domain.room.RoomChannels;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.room.VendorBinding;
 import io.rtcgate.domain.vendor.JoinCredential;
+import io.rtcgate.domain.vendor.NumericUidRegistry;
 import io.rtcgate.domain.vendor.ParticipantRole;
 import io.rtcgate.emulator.aliyun.LiveStreamRef;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +38,13 @@ public class EmulatedMediaController {
     private final EmulatorFleet emulators;
     private final RoomStore rooms;
     private final RoomChannels channels;
+    private final NumericUidRegistry uids;
 
-    public EmulatedMediaController(EmulatorFleet emulators, RoomStore rooms, RoomChannels channels) {
+    public EmulatedMediaController(EmulatorFleet emulators, RoomStore rooms, RoomChannels channels, NumericUidRegistry uids) {
         this.emulators = emulators;
         this.rooms = rooms;
         this.channels = channels;
+        this.uids = uids;
     }
 
     @Operation(summary = "The caller publishes its camera in the room at the emulated vendor: the anchor as host, a co-host member"
@@ -74,8 +77,7 @@ public class EmulatedMediaController {
         switch (binding.vendor()) {
             case ALIYUN -> emulators.aliyun().orElseThrow().stopPublishing(aliyunStream(room, binding, caller));
             case TENCENT -> emulators.tencent().orElseThrow().exitRoom(binding.channel(), caller.userId());
-            case AGORA -> emulators.agora().orElseThrow().leaveChannel(binding.channel(),
-                    channels.join(caller, id, ParticipantRole.AUDIENCE).uid().orElseThrow());
+            case AGORA -> emulators.agora().orElseThrow().leaveChannel(binding.channel(), uids.uidFor(caller.userId()));
         }
         return HttpResponse.noContent();
     }

@@ -346,10 +346,8 @@ public final class CohostService implements RoomJobs {
             }
         }
         if (sessions.find(room.id()).map(session -> !session.members().isEmpty()).orElse(false)) {
-            change(room, (session, at) -> session.replaceMembers(List.of(), session.mix().vendor()
-                    .orElse(room.binding().map(VendorBinding::vendor).orElse(Vendor.ALIYUN)),
-                    new RoomEvent(room.id(), RoomEventType.MEETING_UPDATED, GATEWAY, at, Map.of("members", List.of())),
-                    at));
+            change(room, (session, at) -> session.emptied(
+                    new RoomEvent(room.id(), RoomEventType.MEETING_UPDATED, GATEWAY, at, Map.of("members", List.of())), at));
         }
     }
 

@@ -146,6 +146,12 @@ public final class CohostSession {
         return withMembers(next, layout, vendor, List.of(updated), now);
     }
 
+    /** The room ended: nobody co-hosts any more, and the mix stops. */
+    public CohostSession emptied(RoomEvent updated, Instant now) {
+        return new CohostSession(roomId, anchorId, List.of(), layout, mix, version, now, raise(List.of(updated)), droppedTask)
+                .stopWithoutCoHosts(now);
+    }
+
     // ---- the mix: what the vendor told ----
 
     /** The vendor's news of mixing, applied; a result for a mix that is not running is ignored. */
@@ -345,19 +351,23 @@ public final class CohostSession {
     }
 
     private CohostSession mixFollowsMembers(Vendor vendor, Instant now) {
-        boolean cohosting = !guests().isEmpty();
-        if (!cohosting) {
-            if (mix.state() == MixState.IDLE) {
-                return this;
-            }
-            Mix next = mix.withoutTask(MixState.IDLE);
-            return withMix(next, List.of(mixEvent(RoomEventType.MIX_STOPPED, next, Map.of("reason", "no co-host left"), now)), now);
+        if (guests().isEmpty()) {
+            return stopWithoutCoHosts(now);
         }
         if (mix.state() == MixState.IDLE || mix.state() == MixState.FAILED) {
             return withMix(mix.nextGeneration(mix.mainAvailable() ? MixState.STARTING : MixState.WAITING_FOR_MAIN, vendor),
                     List.of(), now);
         }
         return this;
+    }
+
+    /** Nobody co-hosts: the mix, if any, stops. */
+    private CohostSession stopWithoutCoHosts(Instant now) {
+        if (mix.state() == MixState.IDLE) {
+            return this;
+        }
+        Mix next = mix.withoutTask(MixState.IDLE);
+        return withMix(next, List.of(mixEvent(RoomEventType.MIX_STOPPED, next, Map.of("reason", "no co-host left"), now)), now);
     }
 
     private CohostSession succeeded(MixOutcome outcome, Instant now) {

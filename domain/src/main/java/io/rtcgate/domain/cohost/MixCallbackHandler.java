@@ -26,9 +26,11 @@ public final class MixCallbackHandler implements CallbackHandler {
         this.cohost = cohost;
     }
 
-    /** A handler for Aliyun, the one vendor with a mix endpoint, when it offers mix callbacks. */
+    /** A handler for every enabled vendor whose mix callbacks have an endpoint of their own (Aliyun's). */
     public static List<CallbackHandler> forVendors(VendorPorts ports, CohostService cohost) {
-        return ports.find(Vendor.ALIYUN, MixCallbacks.class).stream()
+        return ports.vendors().stream()
+                .flatMap(vendor -> ports.find(vendor, MixCallbacks.class).stream())
+                .filter(MixCallbacks::ownEndpoint)
                 .<CallbackHandler>map(port -> new MixCallbackHandler(port, cohost))
                 .toList();
     }

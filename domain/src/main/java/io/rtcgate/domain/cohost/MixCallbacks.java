@@ -18,6 +18,14 @@ import java.util.Optional;
 public interface MixCallbacks extends VendorPort {
 
     /**
+     * Whether the vendor sends its mixing news to an endpoint of its own ({@code /callbacks/aliyun/mix}, verified by
+     * {@link #verify}), rather than to its general callback endpoint.
+     */
+    default boolean ownEndpoint() {
+        return false;
+    }
+
+    /**
      * Checks a delivery to the vendor's own mix endpoint and names it for deduplication.
      *
      * @throws io.rtcgate.domain.AuthenticationException when it is unsigned, wrongly signed or stale

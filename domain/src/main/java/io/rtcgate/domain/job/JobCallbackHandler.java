@@ -60,9 +60,9 @@ public final class JobCallbackHandler implements CallbackHandler {
                 .toList();
     }
 
-    /** A vendor's mix news arrives here unless it has a mix endpoint of its own (Aliyun, {@link CallbackKind#MIX}). */
+    /** A vendor's mix news arrives here unless it has a mix endpoint of its own ({@link CallbackKind#MIX}). */
     private static Optional<MixCallbacks> mixesAtThisEndpoint(VendorPorts ports, Vendor vendor) {
-        return vendor == Vendor.ALIYUN ? Optional.empty() : ports.find(vendor, MixCallbacks.class);
+        return ports.find(vendor, MixCallbacks.class).filter(port -> !port.ownEndpoint());
     }
 
     /** Where a vendor sends its recording callbacks: its general endpoint, or Aliyun's recording one. */

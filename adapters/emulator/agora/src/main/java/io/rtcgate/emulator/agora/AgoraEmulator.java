@@ -502,14 +502,8 @@ public final class AgoraEmulator extends VendorEmulator {
      * the player that has it.
      */
     private EmulatorResponse mediaPullCall(HttpExchange exchange, String body, Match match, Route route) {
-        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
-        if (requestId != null && !requestId.isBlank()) {
-            exchange.getResponseHeaders().set("X-Request-ID", requestId);
-        }
-        List<String> params = match.pathParams();
-        if (!credentials.appId().equals(params.get(0))) {
-            throw new ApiError(400, "appid is invalid");
-        }
+        String requestId = echoRequestId(exchange);
+        List<String> params = projectPath(match);
         beforeMediaPullCall.accept(route.action());
         try {
             ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
@@ -533,14 +527,8 @@ public final class AgoraEmulator extends VendorEmulator {
      * id goes out in {@code X-Resource-ID}, as the reference's response headers say.
      */
     private EmulatorResponse mediaPushCall(HttpExchange exchange, String body, Match match, Route route) {
-        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
-        if (requestId != null && !requestId.isBlank()) {
-            exchange.getResponseHeaders().set("X-Request-ID", requestId);
-        }
-        List<String> params = match.pathParams();
-        if (!credentials.appId().equals(params.get(0))) {
-            throw new ApiError(400, "appid is invalid");
-        }
+        String requestId = echoRequestId(exchange);
+        List<String> params = projectPath(match);
         beforeMediaPushCall.accept(route.action());
         try {
             ObjectNode json = route.readsBody() ? jsonBody(exchange, body) : null;
@@ -556,6 +544,24 @@ public final class AgoraEmulator extends VendorEmulator {
         } catch (MediaPushApiError e) {
             return error(e.status(), e.getMessage(), route.action());
         }
+    }
+
+    /** Echoes the caller's {@code X-Request-ID}, as Media Pull and Media Push answers do; null when it sent none. */
+    private static String echoRequestId(HttpExchange exchange) {
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        if (requestId != null && !requestId.isBlank()) {
+            exchange.getResponseHeaders().set("X-Request-ID", requestId);
+        }
+        return requestId;
+    }
+
+    /** The path's parameters, the first of which must be this project's app id (400 {@code appid is invalid}). */
+    private List<String> projectPath(Match match) {
+        List<String> params = match.pathParams();
+        if (!credentials.appId().equals(params.get(0))) {
+            throw new ApiError(400, "appid is invalid");
+        }
+        return params;
     }
 
     /** An answer the Media Push API builds as a JSON tree. */
