@@ -13,7 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * already sent are dropped. One drain at a time runs per stream, off the feed's thread, so a replay or a slow client
  * never holds up the room.
  * <p>
- * At most {@code queueSize} frames wait to be written to the client. The next one waits for room, up to
- * {@code sendTimeout}: a client that is briefly behind (a replay burst) catches up, one that stopped reading is closed
- * with {@link #SLOW_CONSUMER} and a reason telling it to reconnect with {@code after}. Only this stream's drain waits.
+ * What each event becomes for this client is its {@link Framing}'s call (the native API's {@link RoomEventView}, or
+ * seed 001's push messages), and what happens to a frame while the client is behind is its {@link FlowControl}'s:
+ * send, drop, or wait for room, up to {@code sendTimeout}: a client that is briefly behind (a replay burst) catches
+ * up, one that stopped reading is closed with {@link #SLOW_CONSUMER} and a reason telling it to reconnect with
+ * {@code after}. Only this stream's drain waits.
  */
 public final class EventStream {
 
@@ -40,10 +42,13 @@ public final class EventStream {
     private final String roomId;
     private final WebSocketSession session;
     private final RoomEventHistory history;
-    private final JsonMapper json;
+    private final Framing framing;
+    private final FlowControl flow;
     private final Executor executor;
     private final Duration sendTimeout;
-    private final Semaphore unwritten;
+    /** Frames handed to the socket and not written yet; {@link #written} is notified as they are. */
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final Object written = new Object();
     private final Queue<List<RecordedRoomEvent>> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
@@ -51,16 +56,27 @@ public final class EventStream {
     private long lastSent;
     private boolean caughtUp;
 
-    EventStream(String roomId, long after, WebSocketSession session, RoomEventHistory history, JsonMapper json,
-                Executor executor, int queueSize, Duration sendTimeout) {
+    EventStream(String roomId, long after, WebSocketSession session, RoomEventHistory history, Framing framing,
+                FlowControl flow, Executor executor, Duration sendTimeout) {
         this.roomId = roomId;
         this.lastSent = after;
         this.session = session;
         this.history = history;
-        this.json = json;
+        this.framing = framing;
+        this.flow = flow;
         this.executor = executor;
-        this.unwritten = new Semaphore(queueSize);
         this.sendTimeout = sendTimeout;
+    }
+
+    /** The native API's framing: every event, as its {@link RoomEventView}, weighted by its type's priority. */
+    public static Framing views(JsonMapper json) {
+        return event -> {
+            try {
+                return List.of(new Framing.Frame(json.writeValueAsString(RoomEventView.of(event)), event.event().type().priority()));
+            } catch (IOException e) {
+                throw new IllegalStateException("could not write event " + event.seq() + " of room " + event.event().roomId(), e);
+            }
+        };
     }
 
     public String roomId() {
@@ -140,29 +156,44 @@ public final class EventStream {
         if (closed) {
             return;
         }
-        if (!roomInQueue()) {
-            LOG.info("closing a WebSocket of room {} whose client stopped reading at seq {}", roomId, lastSent);
-            closeWith(new CloseReason(SLOW_CONSUMER, SLOW_CONSUMER_REASON));
-            return;
+        for (Framing.Frame frame : framing.frames(event)) {
+            FlowControl.Decision decision = decide(frame.priority());
+            if (decision == FlowControl.Decision.WAIT) {
+                LOG.info("closing a WebSocket of room {} whose client stopped reading at seq {}", roomId, lastSent);
+                closeWith(new CloseReason(SLOW_CONSUMER, SLOW_CONSUMER_REASON));
+                return;
+            }
+            if (decision == FlowControl.Decision.SEND) {
+                unwritten.incrementAndGet();
+                session.sendAsync(frame.text()).whenComplete((sent, failure) -> {
+                    unwritten.decrementAndGet();
+                    synchronized (written) {
+                        written.notifyAll();
+                    }
+                });
+            }
         }
         lastSent = event.seq();
-        session.sendAsync(frame(event)).whenComplete((sent, failure) -> unwritten.release());
     }
 
-    private boolean roomInQueue() {
-        try {
-            return unwritten.tryAcquire(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private String frame(RecordedRoomEvent event) {
-        try {
-            return json.writeValueAsString(RoomEventView.of(event));
-        } catch (IOException e) {
-            throw new IllegalStateException("could not write event " + event.seq() + " of room " + roomId, e);
+    /** The flow control's decision, waiting up to the send timeout while it says wait; WAIT when time ran out. */
+    private FlowControl.Decision decide(int priority) {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        synchronized (written) {
+            FlowControl.Decision decision;
+            while ((decision = flow.decide(priority, unwritten.get())) == FlowControl.Decision.WAIT) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return decision;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(written, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return FlowControl.Decision.WAIT;
+                }
+            }
+            return decision;
         }
     }
 

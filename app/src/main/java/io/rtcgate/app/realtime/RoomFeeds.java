@@ -53,6 +53,11 @@ public class RoomFeeds implements EventBus.Listener {
      * @throws io.rtcgate.domain.InvalidInputException naming {@code after} when it is negative
      */
     public EventStream open(String roomId, Long after, WebSocketSession session) {
+        return open(roomId, after, session, EventStream.views(json), FlowControl.lossless(ws.getQueueSize()));
+    }
+
+    /** As {@link #open(String, Long, WebSocketSession)}, framing events and pacing the client as given. */
+    public EventStream open(String roomId, Long after, WebSocketSession session, Framing framing, FlowControl flow) {
         history.after(roomId, after == null ? 0 : after, 1);
         // the feed's start is read before the stream's: whatever the stream's replay does not see, the feed reads
         Feed feed = feeds.compute(roomId, (id, existing) -> {
@@ -61,8 +66,7 @@ public class RoomFeeds implements EventBus.Listener {
             return joined;
         });
         long from = after != null ? after : history.lastSeq(roomId);
-        EventStream stream = new EventStream(roomId, from, session, history, json, executor, ws.getQueueSize(),
-                ws.getSendTimeout());
+        EventStream stream = new EventStream(roomId, from, session, history, framing, flow, executor, ws.getSendTimeout());
         feed.streams.add(stream);
         stream.start();
         return stream;
@@ -93,6 +97,11 @@ public class RoomFeeds implements EventBus.Listener {
     /** Re-reads every room with open streams: what a lost wake-up left behind arrives now. */
     public void catchUp() {
         feeds.values().forEach(Feed::wake);
+    }
+
+    /** The most frames a stream's client may have unwritten before its flow control holds back. */
+    public int queueSize() {
+        return ws.getQueueSize();
     }
 
     /** How many streams of the room this node still sends to. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The realtime handshake ({@code /v1/rooms/{id}/events/ws}) takes what browsers can send: besides
+ * The realtime handshakes ({@code /v1/rooms/{id}/events/ws}, seed 001's {@code /compat/node/ws}) take what browsers can send: besides
  * {@code Authorization: Bearer}, the token in the {@code access_token} query parameter, and besides a session token,
  * a device access token (the reason access tokens exist). Every other path reads the header only.
  */
@@ -16,7 +16,7 @@ public class RealtimeTokens implements TokenReader<HttpRequest<?>> {
 
     public static final String QUERY_PARAMETER = "access_token";
 
-    private static final Pattern REALTIME_PATH = Pattern.compile("/v1/rooms/[^/]+/events/ws");
+    private static final Pattern REALTIME_PATH = Pattern.compile("/v1/rooms/[^/]+/events/ws|/compat/node/ws");
 
     /** Whether the request is a realtime handshake. */
     public static boolean isRealtime(HttpRequest<?> request) {

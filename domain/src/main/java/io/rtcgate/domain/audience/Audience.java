@@ -1,8 +1,11 @@
 package io.rtcgate.domain.audience;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -32,6 +35,34 @@ public final class Audience {
         store.enter(connection, clock.instant());
         open.add(connection.connectionId());
         return connection;
+    }
+
+    /**
+     * {@code userId} watches {@code roomId} without a connection to its events (seed 001's {@code /live/play}): one
+     * presence per user and room, whichever node is asked, which this node vouches for until
+     * {@link #stopWatching} (on any node) ends it. Watching again changes nothing.
+     */
+    public void watch(String roomId, String userId) {
+        AudienceConnection connection = new AudienceConnection(watchId(roomId, userId), roomId, userId, nodeId);
+        store.enter(connection, clock.instant());
+        open.add(connection.connectionId());
+    }
+
+    /** {@code userId} stopped watching {@code roomId}: whether they were. */
+    public boolean stopWatching(String roomId, String userId) {
+        String id = watchId(roomId, userId);
+        open.remove(id);
+        return store.leave(id, clock.instant());
+    }
+
+    /** Who is in the room now, in the order they came, at most {@code limit}. */
+    public List<String> present(String roomId, int limit) {
+        return store.present(roomId, limit);
+    }
+
+    /** A watch's connection id: the same on every node, so any node can end it; 36 characters whatever the ids. */
+    private static String watchId(String roomId, String userId) {
+        return UUID.nameUUIDFromBytes(("watch\n" + roomId + "\n" + userId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The connection closed. */

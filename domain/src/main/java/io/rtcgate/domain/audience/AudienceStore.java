@@ -1,6 +1,7 @@
 package io.rtcgate.domain.audience;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,7 +15,8 @@ public interface AudienceStore extends AudienceCounter {
 
     /**
      * Records an opened connection (one more entry, {@code pv}); emits {@code audience.joined} when it is the
-     * user's only connection in the room.
+     * user's only connection in the room. A connection id already recorded is vouched for by the connection's node
+     * from now on, and counts one more entry.
      *
      * @return whether the user joined with it
      */
@@ -35,4 +37,7 @@ public interface AudienceStore extends AudienceCounter {
 
     /** Removes every stale connection of any node, emitting the {@code audience.left} that is due; how many. */
     int sweep(Instant at);
+
+    /** The users with a live connection in the room, earliest arrival first, at most {@code limit}. */
+    List<String> present(String roomId, int limit);
 }

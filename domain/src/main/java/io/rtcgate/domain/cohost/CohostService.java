@@ -203,6 +203,20 @@ public final class CohostService implements RoomJobs {
     }
 
     /**
+     * The newest pending invitation {@code inviterId} made to the caller, in any room: seed 001's feedback names the
+     * two users and no room.
+     */
+    public Invitation pendingInvitation(Caller caller, String inviterId, String inviteeId) {
+        UserIds.require(inviterId, "inviter");
+        UserIds.require(inviteeId, "invitee");
+        if (!caller.admin() && !caller.userId().equals(inviteeId)) {
+            throw new ForbiddenException("only the invitee answers an invitation");
+        }
+        return sessions.pendingBetween(inviterId, inviteeId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no pending invitation from " + inviterId + " to " + inviteeId));
+    }
+
+    /**
      * Decides every pending invitation whose time ran out, with its {@code cohost.expired} event. Any node may
      * run it; an invitation another node decided first is skipped.
      *

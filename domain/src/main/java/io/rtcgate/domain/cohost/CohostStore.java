@@ -47,6 +47,9 @@ public interface CohostStore extends QuietJobs<CohostSession> {
     /** The room's pending invitations, oldest first. */
     List<Invitation> pendingInRoom(String roomId);
 
+    /** The pending invitations {@code inviterId} made to {@code inviteeId}, in any room, newest first. */
+    List<Invitation> pendingBetween(String inviterId, String inviteeId);
+
     /** Pending invitations whose time ran out before {@code now}, oldest first. */
     List<Invitation> expiredPending(Instant now, int limit);
 }

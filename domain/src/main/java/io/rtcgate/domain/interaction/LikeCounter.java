@@ -13,8 +13,8 @@ import java.util.function.Function;
  */
 public interface LikeCounter {
 
-    /** Adds {@code count} likes to the room's total; the new total. */
-    long add(String roomId, int count);
+    /** Adds {@code count} likes of {@code userId} to the room's total, who becomes its last liker; the new total. */
+    long add(String roomId, int count, String userId);
 
     /** The room's total; 0 for a room nobody liked. */
     long total(String roomId);

@@ -6,6 +6,7 @@ import io.rtcgate.domain.room.RoomEventType;
 import io.rtcgate.domain.room.RoomStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,14 +43,14 @@ public final class LikeService {
     }
 
     /**
-     * Adds likes to a room that has not ended; the new total.
+     * Adds {@code userId}'s likes to a room that has not ended; the new total.
      *
      * @throws InvalidInputException naming {@code count} when it is not 1 to {@link #MAX_PER_REQUEST}
      */
-    public long like(String roomId, Integer count) {
+    public long like(String roomId, String userId, Integer count) {
         int likesToAdd = requireCount(count, "count");
         rooms.require(roomId).requireNotEnded();
-        return likes.add(roomId, likesToAdd);
+        return likes.add(roomId, likesToAdd, userId);
     }
 
     /** The room's like total. */
@@ -63,7 +64,10 @@ public final class LikeService {
     }
 
     private static RoomEvent likeAdded(LikeDelta delta) {
-        return new RoomEvent(delta.roomId(), RoomEventType.LIKE_ADDED, RoomEvent.systemActor("likes"),
-                delta.at(), Map.of("delta", delta.delta(), "total", delta.total()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("delta", delta.delta());
+        data.put("total", delta.total());
+        delta.lastLiker().ifPresent(user -> data.put("last_user_id", user));
+        return new RoomEvent(delta.roomId(), RoomEventType.LIKE_ADDED, RoomEvent.systemActor("likes"), delta.at(), data);
     }
 }

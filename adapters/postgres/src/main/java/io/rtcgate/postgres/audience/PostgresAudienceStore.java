@@ -33,7 +33,8 @@ public final class PostgresAudienceStore implements AudienceStore {
 
     private static final String INSERT_CONNECTION = """
             INSERT INTO audience_connections (connection_id, room_id, user_id, node_id, connected_at, heartbeat_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (connection_id) DO UPDATE SET node_id = EXCLUDED.node_id, heartbeat_at = EXCLUDED.heartbeat_at""";
     private static final String COUNT_VISIT = """
             INSERT INTO audience_visits (room_id, user_id, entries) VALUES (?, ?, 1)
             ON CONFLICT (room_id, user_id) DO UPDATE SET entries = audience_visits.entries + 1""";
@@ -46,6 +47,9 @@ public final class PostgresAudienceStore implements AudienceStore {
     private static final String ROOMS_WITH_STALE = "SELECT DISTINCT room_id FROM audience_connections WHERE heartbeat_at < ?";
     private static final String HEARTBEAT = """
             UPDATE audience_connections SET heartbeat_at = ? WHERE node_id = ? AND connection_id = ANY (?)""";
+    private static final String PRESENT = """
+            SELECT user_id FROM audience_connections WHERE room_id = ? AND heartbeat_at >= ?
+            GROUP BY user_id ORDER BY MIN(connected_at), user_id LIMIT ?""";
     private static final String COUNTS = """
             SELECT asked.room_id,
                    (SELECT COUNT(DISTINCT user_id) FROM audience_connections c
@@ -159,6 +163,26 @@ public final class PostgresAudienceStore implements AudienceStore {
             });
         }
         return swept;
+    }
+
+    @Override
+    public List<String> present(String roomId, int limit) {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(PRESENT)) {
+                select.setString(1, roomId);
+                select.setObject(2, timestamp(clock.instant().minus(staleAfter)));
+                select.setInt(3, limit);
+                List<String> users = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        users.add(rows.getString(1));
+                    }
+                }
+                return users;
+            } catch (SQLException e) {
+                throw new DataAccessException("could not read who is in room " + roomId, e);
+            }
+        });
     }
 
     @Override

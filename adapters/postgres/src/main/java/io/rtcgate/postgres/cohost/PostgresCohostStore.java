@@ -80,6 +80,9 @@ public class PostgresCohostStore implements CohostStore {
     private static final String FIND_INVITATION = "SELECT " + INVITATION_COLUMNS + " FROM cohost_invitations WHERE id = ?";
     private static final String PENDING_IN_ROOM = "SELECT " + INVITATION_COLUMNS
             + " FROM cohost_invitations WHERE room_id = ? AND state = 'pending' ORDER BY created_at, id";
+    private static final String PENDING_BETWEEN = "SELECT " + INVITATION_COLUMNS
+            + " FROM cohost_invitations WHERE inviter_id = ? AND invitee_id = ? AND state = 'pending'"
+            + " ORDER BY created_at DESC, id DESC";
     private static final String EXPIRED_PENDING = "SELECT " + INVITATION_COLUMNS
             + " FROM cohost_invitations WHERE state = 'pending' AND expires_at <= ? ORDER BY expires_at, id LIMIT ?";
 
@@ -250,6 +253,14 @@ public class PostgresCohostStore implements CohostStore {
     @Override
     public List<Invitation> pendingInRoom(String roomId) {
         return invitations(PENDING_IN_ROOM, statement -> statement.setString(1, roomId));
+    }
+
+    @Override
+    public List<Invitation> pendingBetween(String inviterId, String inviteeId) {
+        return invitations(PENDING_BETWEEN, statement -> {
+            statement.setString(1, inviterId);
+            statement.setString(2, inviteeId);
+        });
     }
 
     @Override

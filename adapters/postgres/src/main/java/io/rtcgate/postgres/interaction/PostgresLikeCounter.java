@@ -34,8 +34,9 @@ public class PostgresLikeCounter implements LikeCounter {
     /** Rooms claimed per pass; a pass that finds more leaves the rest to the next. */
     private static final int ROOMS_PER_PASS = 500;
     private static final String ADD = """
-            INSERT INTO room_likes (room_id, total) VALUES (?, ?)
-            ON CONFLICT (room_id) DO UPDATE SET total = room_likes.total + EXCLUDED.total RETURNING total""";
+            INSERT INTO room_likes (room_id, total, last_user_id) VALUES (?, ?, ?)
+            ON CONFLICT (room_id) DO UPDATE SET total = room_likes.total + EXCLUDED.total,
+                last_user_id = EXCLUDED.last_user_id RETURNING total""";
     private static final String TOTALS = "SELECT room_id, total FROM room_likes WHERE room_id = ANY (?)";
     private static final String DUE_GUARD = "total > announced_total AND (announced_at IS NULL OR announced_at <= ?)";
     private static final String DUE = "SELECT room_id FROM room_likes WHERE " + DUE_GUARD
@@ -45,7 +46,7 @@ public class PostgresLikeCounter implements LikeCounter {
             + " WHERE room_id = ? AND " + DUE_GUARD + " FOR UPDATE)"
             + " UPDATE room_likes AS likes SET announced_total = likes.total, announced_at = ?"
             + " FROM before WHERE likes.room_id = before.room_id"
-            + " RETURNING likes.total - before.announced_total AS delta, likes.total";
+            + " RETURNING likes.total - before.announced_total AS delta, likes.total, likes.last_user_id";
 
     private final Transactions transactions;
     private final RoomEventLog events;
@@ -56,11 +57,12 @@ public class PostgresLikeCounter implements LikeCounter {
     }
 
     @Override
-    public long add(String roomId, int count) {
+    public long add(String roomId, int count, String userId) {
         return transactions.write("add likes to room " + roomId, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(ADD)) {
                 statement.setString(1, roomId);
                 statement.setLong(2, count);
+                statement.setString(3, userId);
                 try (ResultSet row = statement.executeQuery()) {
                     row.next();
                     return row.getLong("total");
@@ -129,7 +131,8 @@ public class PostgresLikeCounter implements LikeCounter {
             statement.setObject(3, timestamp(now));
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new LikeDelta(roomId, row.getLong("delta"), row.getLong("total"), now))
+                        ? Optional.of(new LikeDelta(roomId, row.getLong("delta"), row.getLong("total"), now,
+                                Optional.ofNullable(row.getString("last_user_id"))))
                         : Optional.empty();
             }
         }

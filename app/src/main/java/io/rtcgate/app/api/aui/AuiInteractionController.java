@@ -13,6 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.rtcgate.app.security.Callers;
 import io.rtcgate.domain.interaction.ChatRooms;
+import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.interaction.LikeService;
 import io.rtcgate.domain.interaction.MuteService;
 import io.rtcgate.domain.room.RoomCounters;
@@ -78,9 +79,9 @@ public class AuiInteractionController {
     @Operation(summary = "Like a room 1 to 100 times; count is its new total")
     @Post("/sendLikeMessage")
     public LikeCount sendLikeMessage(Authentication auth, @Body SendLike request) {
-        AuiLiveController.callerActingAs(auth, request.userId());
+        Caller caller = AuiLiveController.callerActingAs(auth, request.userId());
         int count = LikeService.requireCount(request.likeCount(), "like_count");
-        return new LikeCount(OK, likes.like(roomOf(request.chatroomId()), count));
+        return new LikeCount(OK, likes.like(roomOf(request.chatroomId()), caller.userId(), count));
     }
 
     @Operation(summary = "Mute the room's comments but the anchor's and admins' (anchor or admin)")

@@ -25,7 +25,7 @@ import java.util.List;
 final class LenientCallbackUris implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     /** The paths vendors call back on: the gateway's own and the AUI AppServer's. */
-    static final List<String> CALLBACK_PATHS = List.of("/callbacks/", StreamCallbackController.AUI_PATH);
+    static final List<String> CALLBACK_PATHS = List.of("/callbacks/", StreamCallbackController.AUI_PATH, "/ali/");
 
     private static final String HANDLER_NAME = "rtcgate-lenient-callback-uris";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

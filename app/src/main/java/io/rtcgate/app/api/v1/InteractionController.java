@@ -100,8 +100,8 @@ public class InteractionController {
 
     @Operation(summary = "Like a room, 1 to 100 times at once; the room's new total")
     @Post("/{id}/likes")
-    public LikeTotal like(@PathVariable String id, @Body AddLikes request) {
-        return new LikeTotal(likes.like(id, request.count()));
+    public LikeTotal like(Authentication auth, @PathVariable String id, @Body AddLikes request) {
+        return new LikeTotal(likes.like(id, Callers.of(auth).userId(), request.count()));
     }
 
     @Operation(summary = "Mute a user's comments in the room for duration_seconds (1 to 604800, default 3600; anchor or admin)")

@@ -1,0 +1,66 @@
+package io.rtcgate.app.api.compat;
+
+import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.room.RoomNumbers;
+import java.math.BigDecimal;
+
+/** Reads seed 001's ids, which its clients send as JSON numbers or as strings. */
+final class NodeIds {
+
+    private NodeIds() {
+    }
+
+    /** A room number: a whole number from 1 to 2^53 - 1, as a number or a string of digits. */
+    static long roomNumber(Object value, String field) {
+        long number;
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        try {
+            number = value instanceof Number given ? new BigDecimal(given.toString()).longValueExact()
+                    : Long.parseLong(value.toString().trim());
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new InvalidInputException(field, field + " must be a room number, not " + describe(value));
+        }
+        if (number < 1 || number > RoomNumbers.MAX_NUMBER) {
+            throw new InvalidInputException(field, field + " must be a room number from 1 to " + RoomNumbers.MAX_NUMBER);
+        }
+        return number;
+    }
+
+    /** A user id, as a string or a number; required. */
+    static String userId(Object value, String field) {
+        if (value instanceof String text && !text.isBlank()) {
+            return text;
+        }
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString()).toPlainString();
+        }
+        throw new InvalidInputException(field, field + " is required");
+    }
+
+    /** One of the small codes the seed uses ({@code status}, {@code inviterType}), as a number or a string. */
+    static int code(Object value, String field, int... allowed) {
+        if (value == null) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        try {
+            int code = value instanceof Number number ? new BigDecimal(number.toString()).intValueExact()
+                    : Integer.parseInt(value.toString().trim());
+            for (int each : allowed) {
+                if (each == code) {
+                    return code;
+                }
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException(field, field + " must be one of " + java.util.Arrays.toString(allowed)
+                + ", not " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

@@ -1,0 +1,291 @@
+package io.rtcgate.app.vendor;
+
+import static io.rtcgate.app.support.AuiClient.fields;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.rtcgate.app.support.AuiClient;
+import io.rtcgate.app.support.EventSocket;
+import io.rtcgate.app.support.WireClient;
+import io.rtcgate.app.support.WireClient.Reply;
+import io.rtcgate.domain.interaction.LikeService;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seed 001 session, played as a client written from the seed alone would play it, against the embedded gateway:
+ * HTTP calls at the seed's paths with its fields, Aliyun's callbacks at the seed's notify paths, and the push
+ * messages on the WebSocket that stands in for Aliyun MNS.
+ */
+@MicronautTest(transactional = false)
+class NodeCompatApiTest extends VendorApiTestBase {
+
+    @Inject
+    LikeService likes;
+
+    private static final String PUSH_DOMAIN = "push.example.com";
+    private static final String CALLBACK_KEY = "test-callback-key";
+    /** Aliyun's resends of one callback repeat its second: each callback here signs a second of its own. */
+    private static final AtomicLong SIGNED_AT = new AtomicLong(Instant.now().getEpochSecond() - 60);
+
+    @Test
+    void anAnchorAndAViewerPlayASeed001SessionEndToEnd() throws Exception {
+        String anchorName = WireClient.uniqueUser("anchor");
+        String viewerName = WireClient.uniqueUser("viewer");
+        String anchor = login(anchorName);
+        String viewer = login(viewerName);
+
+        Map<String, Object> live = data(post("/live/create", anchor, fields("uid", anchorName, "desc", "test")));
+        String roomId = (String) live.get("roomId");
+        assertTrue(Long.parseLong(roomId) < (1L << 53), "a room number JavaScript keeps exact: " + roomId);
+        assertEquals(anchorName, live.get("uid"));
+        assertEquals(0L, AuiClient.number(live.get("status")), "created, not pushing yet");
+        assertEquals(2L, AuiClient.number(live.get("type")));
+        assertEquals(false, live.get("isMixReady"));
+        assertEquals(false, live.get("isMixed"));
+        assertEquals("test", live.get("description"));
+        assertTrue(((String) live.get("rtmpUrl")).startsWith("rtmp://"), live.toString());
+        Map<?, ?> mns = (Map<?, ?>) live.get("mns");
+        assertEquals(roomId, mns.get("topic"));
+        assertEquals(roomId, mns.get("roomTag"));
+        assertEquals(roomId + "_" + anchorName, mns.get("userRoomTag"));
+
+        Map<String, Object> info = data(post("/mns/topic/websocket/info", anchor, fields("topic", roomId)));
+        String socketUrl = (String) info.get("topicWebsocketServerIp");
+        assertEquals("ws://localhost:" + server.getPort() + "/compat/node/ws?topic=" + roomId, socketUrl);
+        assertEquals(anchorName, info.get("accountId"));
+        assertEquals(roomId, info.get("accessId"), "the subscription is named after the topic by default");
+        try (EventSocket anchorMessages = subscribe(socketUrl, (String) info.get("authentication"));
+             EventSocket viewerMessages = subscribe(socketUrl, viewer)) {
+            String streamName = streamOf(roomId, anchor);
+            // the anchor's push reaches Aliyun (in the embedded default, its emulator), which calls back as well
+            assertEquals(204, wire.post("/v1/emulators/rooms/" + roomIdOf(roomId, anchor) + "/publish", anchor, "").status());
+            assertEquals(200, notify("/ali/stream/notify", streamParams("publish", streamName)).statusCode());
+            Map<String, Object> started = message(anchorMessages, 9);
+            assertEquals(Map.of("uid", anchorName, "name", anchorName, "roomId", Long.parseLong(roomId)), numbersAsLongs(started));
+            assertTrue(AuiClient.number(started.get("time")) > 1_600_000_000_000L, "time is in milliseconds");
+            // seed 001's text swaps the two mix paths: each takes both events
+            assertEquals(200, notify("/ali/mix/status/notify", mixAvailable(streamName)).statusCode());
+            assertEquals(Map.of("roomId", Long.parseLong(roomId), "type", 2L), numbersAsLongs(message(anchorMessages, 17)));
+            assertEquals(1L, AuiClient.number(liveOf(roomId, anchor).get("status")), "pushing");
+            assertEquals(true, liveOf(roomId, anchor).get("isMixReady"));
+
+            Map<String, Object> play = data(post("/live/play", viewer, fields("roomId", Long.parseLong(roomId), "uid", viewerName)));
+            assertEquals(roomId, play.get("roomId"));
+            assertEquals(roomId + "_" + viewerName, ((Map<?, ?>) play.get("mns")).get("userRoomTag"));
+            assertNotNull(play.get("playUrl"));
+            List<Map<String, Object>> audience = list(post("/im/room/users", viewer, fields("roomId", roomId)));
+            assertEquals(List.of(Map.of("name", viewerName, "id", viewerName)), audience);
+
+            ok(post("/live/comment", viewer, fields("uid", viewerName, "roomId", roomId, "comment", "hello")));
+            assertEquals(Map.of("uid", viewerName, "name", viewerName, "comment", "hello"),
+                    message(anchorMessages, 6).get("data"));
+            ok(post("/live/like", viewer, fields("uid", viewerName, "roomId", roomId)));
+            likes.announcePending(); // the scheduled pass that does this is off in tests
+            assertEquals(Map.of("uid", viewerName, "name", viewerName), message(anchorMessages, 7).get("data"));
+
+            // the viewer asks the anchor; the anchor agrees
+            ok(post("/videocall/invite", viewer, fields("inviterUid", viewerName, "inviteeUid", anchorName,
+                    "liveRoomId", roomId, "type", "side_by_side", "inviterType", 1)));
+            Map<String, Object> invite = message(anchorMessages, 1);
+            assertEquals(Map.of("inviterUid", viewerName, "inviterName", viewerName, "type", "side_by_side", "inviterType", 1L),
+                    numbersAsLongs(invite));
+            Map<String, Object> agreed = data(post("/videocall/feedback", anchor, fields("inviterUid", viewerName,
+                    "inviteeUid", anchorName, "status", 1, "type", "side_by_side", "inviterType", 1, "inviteeType", 2)));
+            String viewerSeat = (String) agreed.get("inviterRoomId");
+            assertTrue(Long.parseLong(viewerSeat) != Long.parseLong(roomId), "the viewer's co-host seat has a number of its own");
+            assertTrue(((String) agreed.get("rtmpUrl")).startsWith("rtmp://"), "the anchor keeps pushing its live: " + agreed);
+            assertNotNull(agreed.get("inviterPlayUrl"));
+
+            Map<String, Object> accepted = message(viewerMessages, 2);
+            Map<?, ?> acceptedData = (Map<?, ?>) accepted.get("data");
+            assertEquals(anchorName, acceptedData.get("inviteeUid"), accepted.toString());
+            assertEquals(roomId, acceptedData.get("inviteeRoomId"));
+            assertEquals(viewerSeat, acceptedData.get("inviterRoomId"));
+            assertEquals("side_by_side", acceptedData.get("type"));
+            assertEquals(1L, AuiClient.number(acceptedData.get("status")));
+            assertNotNull(acceptedData.get("rtmpUrl"), "the inviter's own push URL: " + acceptedData);
+            assertEquals(anchorName, ((Map<?, ?>) message(anchorMessages, 2).get("data")).get("inviteeUid"));
+
+            // the gateway started the mix at Aliyun: both sides hear the command's status
+            for (EventSocket side : List.of(anchorMessages, viewerMessages)) {
+                Map<?, ?> command = (Map<?, ?>) message(side, 16).get("data");
+                assertEquals("EventMix", command.get("event"));
+                assertEquals(200L, AuiClient.number(command.get("code")));
+                assertEquals(Long.parseLong(roomId), AuiClient.number(command.get("mainMixRoomId")));
+                assertEquals(Long.parseLong(viewerSeat), AuiClient.number(command.get("mixRoomId")));
+                assertEquals("channel", command.get("mixType"));
+            }
+            assertEquals(200, notify("/ali/mix/availability/notify", mixResult(streamName, "Success")).statusCode());
+            for (EventSocket side : List.of(anchorMessages, viewerMessages)) {
+                Map<?, ?> mixed = (Map<?, ?>) message(side, 5).get("data");
+                assertEquals(Long.parseLong(roomId), AuiClient.number(mixed.get("inviterRoomid")));
+                assertEquals(Long.parseLong(viewerSeat), AuiClient.number(mixed.get("inviteeRoomid")));
+                assertEquals(anchorName, mixed.get("inviterUid"));
+                assertEquals(viewerName, mixed.get("inviteeUid"));
+                assertTrue(!((List<?>) mixed.get("inviterMixPlayUrls")).isEmpty(), mixed.toString());
+                assertEquals(mixed.get("inviterMixPlayUrls"), mixed.get("inviteeMixPlayUrls"));
+            }
+            assertEquals(true, liveOf(roomId, anchor).get("isMixed"));
+            Map<String, Object> seat = liveOf(viewerSeat, viewer);
+            assertEquals(10L, AuiClient.number(seat.get("status")), "a seat is a live the system made for a co-host");
+            assertEquals(1L, AuiClient.number(seat.get("type")));
+
+            // the anchor closes the viewer's co-hosting
+            ok(post("/videocall/close", anchor, fields("closeRooomId", roomId, "notifiedRoomId", viewerSeat)));
+            for (EventSocket side : List.of(anchorMessages, viewerMessages)) {
+                assertEquals(Map.of("roomId", Long.parseLong(roomId), "uid", anchorName, "name", anchorName,
+                        "notifiedRoomId", Long.parseLong(viewerSeat), "notifiedUid", viewerName, "notifiedName", viewerName),
+                        numbersAsLongs(message(side, 4)));
+                assertEquals(viewerName, ((Map<?, ?>) message(side, 15).get("data")).get("notifiedUid"));
+            }
+
+            ok(post("/live/audience/leave", viewer, fields("roomId", roomId, "uid", viewerName)));
+            assertEquals(List.of(), list(post("/im/room/users", viewer, fields("roomId", roomId))));
+            ok(post("/live/leave", anchor, fields("roomId", roomId)));
+            for (EventSocket side : List.of(anchorMessages, viewerMessages)) {
+                assertEquals(Map.of("roomId", Long.parseLong(roomId)), numbersAsLongs(message(side, 8)));
+            }
+            assertEquals(2L, AuiClient.number(liveOf(roomId, anchor).get("status")));
+        }
+    }
+
+    // ---- the seed's client ----
+
+    private String login(String name) {
+        Reply reply = wire.post("/login", null, wire.toJson(fields("name", name, "password", name)));
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(200L, AuiClient.number(reply.json().get("code")));
+        Map<String, Object> user = reply.object("data");
+        assertEquals(name, user.get("id"));
+        assertEquals(name, user.get("name"));
+        assertEquals("Bearer " + user.get("token"), reply.raw().headers().firstValue("Authorization").orElse(null));
+        return (String) user.get("token");
+    }
+
+    private Reply post(String path, String token, Map<String, ?> body) {
+        return wire.post(path, token, wire.toJson(body));
+    }
+
+    private static void ok(Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(200L, AuiClient.number(reply.json().get("code")), reply.body());
+    }
+
+    private static Map<String, Object> data(Reply reply) {
+        ok(reply);
+        return reply.object("data");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Reply reply) {
+        ok(reply);
+        return (List<Map<String, Object>>) reply.json().get("data");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> liveOf(String roomId, String token) {
+        Reply reply = wire.get("/live/list?roomId=" + roomId, token);
+        ok(reply);
+        return ((List<Map<String, Object>>) reply.json().get("data")).get(0);
+    }
+
+    /** The gateway's own id of the room: its stream name, as the live's play URL carries it. */
+    private String roomIdOf(String roomNumber, String token) {
+        return streamOf(roomNumber, token);
+    }
+
+    /** The room's CDN stream name: the last path segment of its play URL, without the extension. */
+    private String streamOf(String roomId, String token) {
+        String playUrl = (String) liveOf(roomId, token).get("rtmpPlayUrl");
+        String path = URI.create(playUrl).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private EventSocket subscribe(String socketUrl, String token) {
+        return EventSocket.open(server, json, URI.create(socketUrl).getRawPath() + "?" + URI.create(socketUrl).getRawQuery(), token);
+    }
+
+    /** The next message of {@code type} on the socket; the ones before it are skipped. */
+    private static Map<String, Object> message(EventSocket socket, int type) {
+        List<Map<String, Object>> frames = socket.until(frame -> AuiClient.number(frame.get("type")) == type);
+        return frames.get(frames.size() - 1);
+    }
+
+    /** A message's data with its whole numbers as longs, for comparing with literals. */
+    private static Map<String, Object> numbersAsLongs(Map<String, Object> message) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        ((Map<?, ?>) message.get("data")).forEach((name, value) ->
+                data.put((String) name, value instanceof Number number ? (Object) number.longValue() : value));
+        return data;
+    }
+
+    // ---- Aliyun, calling the seed's notify paths ----
+
+    private static Map<String, String> streamParams(String action, String stream) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("action", action);
+        params.put("ip", "192.0.2.10");
+        params.put("id", stream);
+        params.put("app", PUSH_DOMAIN);
+        params.put("appname", "live");
+        params.put("time", String.valueOf(Instant.now().getEpochSecond()));
+        params.put("node", "cdnvideocenter01");
+        return params;
+    }
+
+    private static Map<String, String> mixAvailable(String stream) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("Domain", PUSH_DOMAIN);
+        params.put("App", "live");
+        params.put("Stream", stream);
+        params.put("Event", "MixAvailable");
+        return params;
+    }
+
+    private static Map<String, String> mixResult(String mainStream, String code) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("MainMixDomain", PUSH_DOMAIN);
+        params.put("MainMixApp", "live");
+        params.put("MainMixStream", mainStream);
+        params.put("MixDomain", PUSH_DOMAIN);
+        params.put("MixApp", "live");
+        params.put("MixStream", mainStream + "_guest");
+        params.put("MixType", "channel");
+        params.put("MixTemplate", "side_by_side");
+        params.put("Event", "MixResult");
+        params.put("Code", code);
+        params.put("Message", "");
+        return params;
+    }
+
+    /** A GET signed as Aliyun signs its live callbacks: lowerhex(md5(push-domain|timestamp|key)). */
+    private HttpResponse<String> notify(String path, Map<String, String> params) throws Exception {
+        long timestamp = SIGNED_AT.incrementAndGet();
+        String signature = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest((PUSH_DOMAIN + "|" + timestamp + "|" + CALLBACK_KEY).getBytes(StandardCharsets.UTF_8)));
+        String query = params.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve(path + "?" + query))
+                        .header("ALI-LIVE-TIMESTAMP", Long.toString(timestamp)).header("ALI-LIVE-SIGNATURE", signature)
+                        .GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
