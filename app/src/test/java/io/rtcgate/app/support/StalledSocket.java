@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -78,6 +81,31 @@ public final class StalledSocket implements AutoCloseable {
             }
         } catch (java.net.SocketTimeoutException e) {
             throw new AssertionError("no close frame within 30 s, after " + textFrames + " text frames", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads text frames until none comes for {@code quiet}; their texts. Fails on a close frame: the server was
+     * not to cut this client off.
+     */
+    public List<String> readTextsUntilQuiet(Duration quiet) {
+        List<String> texts = new ArrayList<>();
+        try {
+            socket.setSoTimeout(Math.toIntExact(quiet.toMillis()));
+            while (true) {
+                int opcode = in.readUnsignedByte() & 0x0f;
+                byte[] payload = new byte[payloadLength()];
+                in.readFully(payload);
+                if (opcode == OPCODE_TEXT) {
+                    texts.add(new String(payload, StandardCharsets.UTF_8));
+                } else if (opcode == OPCODE_CLOSE) {
+                    throw new AssertionError("the server closed the socket after " + texts.size() + " text frames");
+                }
+            }
+        } catch (java.net.SocketTimeoutException quietNow) {
+            return texts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

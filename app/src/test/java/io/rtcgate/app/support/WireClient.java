@@ -73,7 +73,7 @@ public final class WireClient {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.build());
     }
 

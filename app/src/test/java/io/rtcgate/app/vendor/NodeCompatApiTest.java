@@ -10,7 +10,13 @@ import io.rtcgate.app.support.AuiClient;
 import io.rtcgate.app.support.EventSocket;
 import io.rtcgate.app.support.WireClient;
 import io.rtcgate.app.support.WireClient.Reply;
+import io.micronaut.core.type.Argument;
+import io.rtcgate.app.api.v1.RoomEventSocket;
+import io.rtcgate.app.realtime.RoomFeeds;
+import io.rtcgate.app.support.StalledSocket;
 import io.rtcgate.domain.interaction.LikeService;
+import io.rtcgate.domain.room.RoomEvent;
+import io.rtcgate.domain.room.RoomEventType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +25,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +42,12 @@ import org.junit.jupiter.api.Test;
  * messages on the WebSocket that stands in for Aliyun MNS.
  */
 @MicronautTest(transactional = false)
-class NodeCompatApiTest extends VendorApiTestBase {
+class NodeCompatApiTest extends RealtimeApiTestBase {
 
     @Inject
     LikeService likes;
+    @Inject
+    RoomFeeds feeds;
 
     private static final String PUSH_DOMAIN = "push.example.com";
     private static final String CALLBACK_KEY = "test-callback-key";
@@ -166,6 +176,114 @@ class NodeCompatApiTest extends VendorApiTestBase {
         }
     }
 
+    @Test
+    void underBackpressureLikesAndCommentsAreDroppedAndInvitationsNever() {
+        String anchorName = WireClient.uniqueUser("anchor");
+        String anchor = login(anchorName);
+        String roomNumber = (String) data(post("/live/create", anchor, fields("uid", anchorName))).get("roomId");
+        String roomId = roomIdOf(roomNumber, anchor);
+        try (StalledSocket stalled = StalledSocket.open(server.getPort(), "/compat/node/ws?topic=" + roomNumber, anchor)) {
+            await(() -> feeds.openStreams(roomId) == 1, "the stalled client's stream is open");
+
+            // far more comment bytes than a small receive buffer and the server's send buffer hold, so frames queue up
+            int rounds = 20;
+            String text = "x".repeat(32 * 1024);
+            for (int round = 0; round < rounds; round++) {
+                List<RoomEvent> events = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    events.add(new RoomEvent(roomId, RoomEventType.COMMENT_POSTED, "viewer", Instant.now(),
+                            fields("user_id", "viewer", "text", text)));
+                    events.add(new RoomEvent(roomId, RoomEventType.LIKE_ADDED, RoomEvent.systemActor("likes"), Instant.now(),
+                            fields("delta", 1, "total", round * 10 + i + 1, "last_user_id", "viewer")));
+                }
+                events.add(new RoomEvent(roomId, RoomEventType.COHOST_INVITED, "viewer-" + round, Instant.now(),
+                        fields("invitation_id", "i-" + round, "inviter", "viewer-" + round, "invitee", anchorName,
+                                "inviter_type", 1, "direction", "viewer_asks", "state", "pending", "layout", "side_by_side")));
+                transactions.executeWrite(status -> eventLog.append(status.getConnection(), events));
+            }
+
+            Map<Long, Long> received = stalled.readTextsUntilQuiet(Duration.ofSeconds(3)).stream()
+                    .map(text1 -> AuiClient.number(parse(text1).get("type")))
+                    .collect(Collectors.groupingBy(type -> type, Collectors.counting()));
+            assertEquals(rounds, received.getOrDefault(1L, 0L), "every invitation arrives: " + received);
+            assertTrue(received.getOrDefault(6L, 0L) < rounds * 10, "comments were dropped: " + received);
+            assertTrue(received.getOrDefault(7L, 0L) < rounds * 10, "likes were dropped: " + received);
+        }
+    }
+
+    @Test
+    void badInputIsAnsweredInTheSeedsEnvelopeNamingTheField() {
+        String anchorName = WireClient.uniqueUser("anchor");
+        String anchor = login(anchorName);
+        Reply noRoom = post("/live/play", anchor, fields("uid", anchorName));
+        assertEquals(400, noRoom.status(), noRoom.body());
+        assertEquals(400L, AuiClient.number(noRoom.json().get("code")));
+        assertTrue(((String) noRoom.json().get("message")).contains("roomId"), noRoom.body());
+        Reply notANumber = post("/live/play", anchor, fields("uid", anchorName, "roomId", "12ab"));
+        assertEquals(400, notANumber.status(), notANumber.body());
+        Reply unsafe = post("/live/play", anchor, fields("uid", anchorName, "roomId", 1L << 53));
+        assertEquals(400, unsafe.status(), unsafe.body());
+        Reply unknown = post("/live/play", anchor, fields("uid", anchorName, "roomId", (1L << 53) - 1));
+        assertEquals(404, unknown.status(), unknown.body());
+        assertEquals(404L, AuiClient.number(unknown.json().get("code")));
+        Reply someoneElse = post("/live/create", anchor, fields("uid", "not-" + anchorName));
+        assertEquals(403, someoneElse.status(), someoneElse.body());
+        Reply anonymous = post("/live/create", null, fields("uid", anchorName));
+        assertEquals(401, anonymous.status(), anonymous.body());
+
+        String roomId = (String) data(post("/live/create", anchor, fields("uid", anchorName))).get("roomId");
+        Reply wrongType = post("/videocall/invite", anchor, fields("inviterUid", anchorName, "inviteeUid", "bob",
+                "liveRoomId", roomId, "inviterType", 1));
+        assertEquals(400, wrongType.status(), wrongType.body());
+        assertTrue(wrongType.body().contains("inviterType"), wrongType.body());
+        Reply badStatus = post("/videocall/feedback", anchor, fields("inviterUid", "bob", "inviteeUid", anchorName,
+                "status", 3, "inviterType", 1, "inviteeType", 2));
+        assertEquals(400, badStatus.status(), badStatus.body());
+        assertTrue(badStatus.body().contains("status"), badStatus.body());
+    }
+
+    @Test
+    void formBodiesStringIdsTheCloseRoomIdSpellingAndARefusal() throws Exception {
+        String anchorName = WireClient.uniqueUser("anchor");
+        String viewerName = WireClient.uniqueUser("viewer");
+        String anchor = login(anchorName);
+        String viewer = login(viewerName);
+        String roomId = (String) data(form("/live/create", anchor, Map.of("uid", anchorName, "desc", "form"))).get("roomId");
+        assertEquals("form", liveOf(roomId, anchor).get("description"));
+
+        try (EventSocket anchorMessages = subscribe("ws://localhost/compat/node/ws?topic=" + roomId, anchor);
+             EventSocket viewerMessages = subscribe("ws://localhost/compat/node/ws?topic=" + roomId, viewer)) {
+            // the anchor invites a viewer this time, who refuses
+            ok(form("/videocall/invite", anchor, Map.of("inviterUid", anchorName, "inviteeUid", viewerName,
+                    "liveRoomId", roomId, "type", "picture_in_picture", "inviterType", "2")));
+            assertEquals(Map.of("inviterUid", anchorName, "inviterName", anchorName, "type", "picture_in_picture",
+                    "inviterType", 2L), numbersAsLongs(message(viewerMessages, 1)));
+            ok(form("/videocall/feedback", viewer, Map.of("inviterUid", anchorName, "inviteeUid", viewerName,
+                    "status", "2", "inviterType", "2", "inviteeType", "1")));
+            assertEquals(Map.of("inviteeUid", viewerName, "inviteeName", viewerName, "status", 2L),
+                    numbersAsLongs(message(anchorMessages, 3)));
+
+            // asked again, the viewer agrees; later they close their own seat with the corrected spelling
+            ok(post("/videocall/invite", anchor, fields("inviterUid", anchorName, "inviteeUid", viewerName,
+                    "liveRoomId", roomId, "inviterType", 2)));
+            Map<String, Object> agreed = data(post("/videocall/feedback", viewer, fields("inviterUid", anchorName,
+                    "inviteeUid", viewerName, "status", 1, "inviterType", 2, "inviteeType", 1)));
+            assertEquals(roomId, agreed.get("inviterRoomId"));
+            assertTrue(((String) agreed.get("rtmpUrl")).startsWith("artc://"), "the co-host's own RTC push URL: " + agreed);
+            Map<?, ?> accepted = (Map<?, ?>) message(anchorMessages, 2).get("data");
+            String seat = (String) accepted.get("inviteeRoomId");
+            ok(post("/videocall/close", viewer, fields("closeRoomId", seat, "notifiedRoomId", Long.parseLong(roomId))));
+            assertEquals(Map.of("roomId", Long.parseLong(seat), "uid", viewerName, "name", viewerName,
+                    "notifiedRoomId", Long.parseLong(roomId), "notifiedUid", anchorName, "notifiedName", anchorName),
+                    numbersAsLongs(message(anchorMessages, 4)));
+        }
+        assertEquals(401, EventSocket.refusedStatus(server, json, "/compat/node/ws?topic=" + roomId, null));
+        assertEquals(RoomEventSocket.ROOM_NOT_FOUND,
+                EventSocket.open(server, json, "/compat/node/ws?topic=999999999999", anchor).awaitClosed().code());
+        assertEquals(RoomEventSocket.BAD_REQUEST,
+                EventSocket.open(server, json, "/compat/node/ws?topic=abc", anchor).awaitClosed().code());
+    }
+
     // ---- the seed's client ----
 
     private String login(String name) {
@@ -177,6 +295,21 @@ class NodeCompatApiTest extends VendorApiTestBase {
         assertEquals(name, user.get("name"));
         assertEquals("Bearer " + user.get("token"), reply.raw().headers().firstValue("Authorization").orElse(null));
         return (String) user.get("token");
+    }
+
+    private Reply form(String path, String token, Map<String, String> body) {
+        String encoded = body.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return wire.post(path, token, encoded, Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    private Map<String, Object> parse(String text) {
+        try {
+            return json.readValue(text, Argument.mapOf(String.class, Object.class));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Reply post(String path, String token, Map<String, ?> body) {

@@ -11,13 +11,14 @@ final class NodeIds {
     }
 
     /** A room number: a whole number from 1 to 2^53 - 1, as a number or a string of digits. */
-    static long roomNumber(Object value, String field) {
+    static long roomNumber(Object given, String field) {
+        Object value = single(given);
         long number;
         if (value == null || (value instanceof String text && text.isBlank())) {
             throw new InvalidInputException(field, field + " is required");
         }
         try {
-            number = value instanceof Number given ? new BigDecimal(given.toString()).longValueExact()
+            number = value instanceof Number numeric ? new BigDecimal(numeric.toString()).longValueExact()
                     : Long.parseLong(value.toString().trim());
         } catch (ArithmeticException | NumberFormatException e) {
             throw new InvalidInputException(field, field + " must be a room number, not " + describe(value));
@@ -29,7 +30,8 @@ final class NodeIds {
     }
 
     /** A user id, as a string or a number; required. */
-    static String userId(Object value, String field) {
+    static String userId(Object given, String field) {
+        Object value = single(given);
         if (value instanceof String text && !text.isBlank()) {
             return text;
         }
@@ -40,7 +42,8 @@ final class NodeIds {
     }
 
     /** One of the small codes the seed uses ({@code status}, {@code inviterType}), as a number or a string. */
-    static int code(Object value, String field, int... allowed) {
+    static int code(Object given, String field, int... allowed) {
+        Object value = single(given);
         if (value == null) {
             throw new InvalidInputException(field, field + " is required");
         }
@@ -57,6 +60,11 @@ final class NodeIds {
         }
         throw new InvalidInputException(field, field + " must be one of " + java.util.Arrays.toString(allowed)
                 + ", not " + describe(value));
+    }
+
+    /** A form-encoded field arrives as the list of its values: one value is that value. */
+    private static Object single(Object value) {
+        return value instanceof java.util.List<?> values && values.size() == 1 ? values.get(0) : value;
     }
 
     private static String describe(Object value) {
