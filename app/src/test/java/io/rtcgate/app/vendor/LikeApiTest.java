@@ -67,8 +67,9 @@ class LikeApiTest extends InteractionApiTestBase {
         String roomId = newRoom(aui.newUser());
         like(viewer, roomId, 10);
         assertEquals(1, likes.announcePending());
+        User lastLiker = aui.newUser();
         like(viewer, roomId, 3);
-        like(viewer, roomId, 4);
+        like(lastLiker, roomId, 4);
 
         await(() -> {
             likes.announcePending();
@@ -76,8 +77,9 @@ class LikeApiTest extends InteractionApiTestBase {
         }, "the tail is announced");
 
         List<Map<String, Object>> added = events(roomId, "like.added");
-        assertEquals(Map.of("delta", 10, "total", 10), data(added.get(0)));
-        assertEquals(Map.of("delta", 7, "total", 17), data(added.get(1)));
+        assertEquals(Map.of("delta", 10, "total", 10, "last_user_id", viewer.id()), data(added.get(0)));
+        assertEquals(Map.of("delta", 7, "total", 17, "last_user_id", lastLiker.id()), data(added.get(1)),
+                "an announcement names whose like came last (seed 001's like push names a user)");
         assertTrue(!time(added.get(1)).isBefore(time(added.get(0)).plus(Duration.ofMillis(1000 / BROADCASTS_PER_SECOND))),
                 "the tail waited for the interval: " + added);
         assertEquals("system:likes", added.get(1).get("actor"));

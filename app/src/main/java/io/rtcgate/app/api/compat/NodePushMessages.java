@@ -12,6 +12,7 @@ import io.rtcgate.domain.vendor.StreamUrls;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,8 @@ public class NodePushMessages {
         private final long roomNumber;
         /** The co-host who left last, whom a following mix end names (read by the stream's one drain only). */
         private Optional<String> lastGuestLeft = Optional.empty();
+        /** Seat numbers never change: each is looked up once per connection. */
+        private final Map<String, Long> seatNumbers = new HashMap<>();
 
         Connection(Room room, String subscriberId) {
             this.room = room;
@@ -122,14 +125,14 @@ public class NodePushMessages {
                 case COHOST_LEFT -> {
                     String guest = text(data, "user_id");
                     lastGuestLeft = Optional.of(guest);
-                    yield List.of(Message.toRoom(COHOST_ENDED, ended(lives.seatNumber(room.id(), guest), guest,
+                    yield List.of(Message.toRoom(COHOST_ENDED, ended(seatNumber(guest), guest,
                             roomNumber, room.anchorId())));
                 }
                 case COHOST_REMOVED -> {
                     String guest = text(data, "user_id");
                     lastGuestLeft = Optional.of(guest);
                     yield List.of(Message.toRoom(COHOST_ENDED, ended(roomNumber, room.anchorId(),
-                            lives.seatNumber(room.id(), guest), guest)));
+                            seatNumber(guest), guest)));
                 }
                 case MIX_AVAILABLE -> List.of(Message.toRoom(MIX_AVAILABLE, ordered(
                         "roomId", roomNumber, "type", NodeRooms.ANCHOR)));
@@ -146,7 +149,7 @@ public class NodePushMessages {
                     stopped.add(mixCommand("EventMixStop", data, 200, ""));
                     Optional<String> guest = guests(data).findFirst().or(() -> lastGuestLeft);
                     guest.ifPresent(left -> stopped.add(0, Message.toRoom(MIX_ENDED, ended(roomNumber, room.anchorId(),
-                            lives.seatNumber(room.id(), left), left))));
+                            seatNumber(left), left))));
                     yield stopped;
                 }
                 case COMMENT_POSTED -> List.of(Message.toRoom(COMMENT, ordered(
@@ -169,6 +172,9 @@ public class NodePushMessages {
         private List<Message> accepted(Map<String, Object> data) {
             String inviter = text(data, "inviter");
             String invitee = text(data, "invitee");
+            if (!subscriberId.equals(inviter) && !subscriberId.equals(invitee)) {
+                return List.of(); // for the two sides only: the others' connections need not read the room for it
+            }
             RoomView inviterView = lives.view(Caller.user(inviter), room.id());
             String inviteePlayUrl = inviterView.coHost().map(CoHostLinks::rtcPullUrl)
                     .orElse(inviterView.pull().map(StreamUrls.Pull::flvUrl).orElse(null));
@@ -178,8 +184,8 @@ public class NodePushMessages {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("inviteeUid", invitee);
             message.put("inviteeName", invitee);
-            message.put("inviteeRoomId", Long.toString(lives.liveNumber(room, invitee)));
-            message.put("inviterRoomId", Long.toString(lives.liveNumber(room, inviter)));
+            message.put("inviteeRoomId", Long.toString(liveNumber(invitee)));
+            message.put("inviterRoomId", Long.toString(liveNumber(inviter)));
             putIfKnown(message, "inviteePlayUrl", inviteePlayUrl);
             putIfKnown(message, "rtmpUrl", rtmpUrl);
             message.put("type", layoutOf(data));
@@ -187,6 +193,14 @@ public class NodePushMessages {
             Map<String, Object> inviteeCopy = new LinkedHashMap<>(message);
             inviteeCopy.remove("rtmpUrl");
             return List.of(Message.toUser(ACCEPTED, message, inviter), Message.toUser(ACCEPTED, inviteeCopy, invitee));
+        }
+
+        private long seatNumber(String userId) {
+            return seatNumbers.computeIfAbsent(userId, user -> lives.seatNumber(room.id(), user));
+        }
+
+        private long liveNumber(String userId) {
+            return room.anchorId().equals(userId) ? roomNumber : seatNumber(userId);
         }
 
         /** Messages 4 and 15: who ended it, in which live, and whom it notifies. */
@@ -199,7 +213,7 @@ public class NodePushMessages {
         private Map<String, Object> pair(String guest, List<String> mixPlayUrls) {
             Map<String, Object> message = ordered(
                     "inviterRoomid", roomNumber,
-                    "inviteeRoomid", lives.seatNumber(room.id(), guest),
+                    "inviteeRoomid", seatNumber(guest),
                     "inviterUid", room.anchorId(),
                     "inviterName", room.anchorId(),
                     "inviteeUid", guest,
@@ -214,7 +228,7 @@ public class NodePushMessages {
         /** Message 16: a start, update or stop of the mix was sent, with how it went. */
         private Message mixCommand(String event, Map<String, Object> data, int code, String message) {
             long mixRoom = guests(data).findFirst().or(() -> lastGuestLeft)
-                    .map(guest -> lives.seatNumber(room.id(), guest)).orElse(roomNumber);
+                    .map(this::seatNumber).orElse(roomNumber);
             return Message.toRoom(MIX_COMMAND, ordered(
                     "mainMixRoomId", roomNumber,
                     "mixRoomId", mixRoom,
@@ -228,7 +242,7 @@ public class NodePushMessages {
         /** Messages 9 and 10: whose stream, in which live. */
         private Map<String, Object> stream(Map<String, Object> data) {
             String user = data.containsKey("user_id") ? text(data, "user_id") : room.anchorId();
-            return ordered("uid", user, "name", user, "roomId", lives.liveNumber(room, user));
+            return ordered("uid", user, "name", user, "roomId", liveNumber(user));
         }
 
         /** The live's play URLs, which show the mixed picture while it is mixed. */
