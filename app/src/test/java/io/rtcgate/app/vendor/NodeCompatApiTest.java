@@ -49,6 +49,8 @@ class NodeCompatApiTest extends RealtimeApiTestBase {
     @Inject
     RoomFeeds feeds;
 
+    private final Map<EventSocket, List<Map<String, Object>>> unread = new java.util.IdentityHashMap<>();
+
     private static final String PUSH_DOMAIN = "push.example.com";
     private static final String CALLBACK_KEY = "test-callback-key";
     /** Aliyun's resends of one callback repeat its second: each callback here signs a second of its own. */
@@ -83,6 +85,7 @@ class NodeCompatApiTest extends RealtimeApiTestBase {
         assertEquals(roomId, info.get("accessId"), "the subscription is named after the topic by default");
         try (EventSocket anchorMessages = subscribe(socketUrl, (String) info.get("authentication"));
              EventSocket viewerMessages = subscribe(socketUrl, viewer)) {
+            awaitSubscribers(roomId, anchor, 2);
             String streamName = streamOf(roomId, anchor);
             // the anchor's push reaches Aliyun (in the embedded default, its emulator), which calls back as well
             assertEquals(204, wire.post("/v1/emulators/rooms/" + roomIdOf(roomId, anchor) + "/publish", anchor, "").status());
@@ -253,6 +256,7 @@ class NodeCompatApiTest extends RealtimeApiTestBase {
 
         try (EventSocket anchorMessages = subscribe("ws://localhost/compat/node/ws?topic=" + roomId, anchor);
              EventSocket viewerMessages = subscribe("ws://localhost/compat/node/ws?topic=" + roomId, viewer)) {
+            awaitSubscribers(roomId, anchor, 2);
             // the anchor invites a viewer this time, who refuses
             ok(form("/videocall/invite", anchor, Map.of("inviterUid", anchorName, "inviteeUid", viewerName,
                     "liveRoomId", roomId, "type", "picture_in_picture", "inviterType", "2")));
@@ -351,14 +355,35 @@ class NodeCompatApiTest extends RealtimeApiTestBase {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
+    /** A subscription hears what happens once the server has opened its stream, which follows the handshake. */
+    private void awaitSubscribers(String roomNumber, String token, int subscribers) {
+        String roomId = roomIdOf(roomNumber, token);
+        await(() -> feeds.openStreams(roomId) == subscribers, subscribers + " subscribers' streams are open");
+    }
+
     private EventSocket subscribe(String socketUrl, String token) {
         return EventSocket.open(server, json, URI.create(socketUrl).getRawPath() + "?" + URI.create(socketUrl).getRawQuery(), token);
     }
 
-    /** The next message of {@code type} on the socket; the ones before it are skipped. */
-    private static Map<String, Object> message(EventSocket socket, int type) {
-        List<Map<String, Object>> frames = socket.until(frame -> AuiClient.number(frame.get("type")) == type);
-        return frames.get(frames.size() - 1);
+    /**
+     * The first message of {@code type} on the socket not taken yet. Messages of other types read on the way are
+     * kept for later: callbacks arrive asynchronously, so the order across types is not fixed.
+     */
+    private Map<String, Object> message(EventSocket socket, int type) {
+        List<Map<String, Object>> kept = unread.computeIfAbsent(socket, ignored -> new ArrayList<>());
+        for (Map<String, Object> frame : kept) {
+            if (AuiClient.number(frame.get("type")) == type) {
+                kept.remove(frame);
+                return frame;
+            }
+        }
+        while (true) {
+            Map<String, Object> frame = socket.next();
+            if (AuiClient.number(frame.get("type")) == type) {
+                return frame;
+            }
+            kept.add(frame);
+        }
     }
 
     /** A message's data with its whole numbers as longs, for comparing with literals. */
