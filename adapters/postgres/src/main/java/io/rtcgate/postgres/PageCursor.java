@@ -39,7 +39,7 @@ public record PageCursor(Instant createdAt, String id) {
     public static <T> Page<T> readPage(TransactionOperations<Connection> transactions, String sql, String roomId, int limit,
                                        Optional<String> cursor, Rows<T> rows, Function<T, Instant> createdAt,
                                        Function<T, String> id, String what) {
-        PageCursor after = cursor.map(PageCursor::parse).orElse(FIRST);
+        PageCursor after = after(cursor);
         List<T> found = transactions.executeRead(status -> {
             try (PreparedStatement page = status.getConnection().prepareStatement(sql)) {
                 page.setString(1, roomId);
@@ -54,8 +54,17 @@ public record PageCursor(Instant createdAt, String id) {
         return page(found, limit, createdAt, id);
     }
 
+    /**
+     * The bound a page starts below: {@link #FIRST} without a cursor.
+     *
+     * @throws InvalidInputException naming {@code cursor} when it is not one this API returned
+     */
+    public static PageCursor after(Optional<String> cursor) {
+        return cursor.map(PageCursor::parse).orElse(FIRST);
+    }
+
     /** The page of {@code rows}, read with a limit of {@code limit + 1} so one more row tells that a next page exists. */
-    private static <T> Page<T> page(List<T> rows, int limit, Function<T, Instant> createdAt, Function<T, String> id) {
+    public static <T> Page<T> page(List<T> rows, int limit, Function<T, Instant> createdAt, Function<T, String> id) {
         if (rows.size() <= limit) {
             return new Page<>(rows, Optional.empty());
         }

@@ -3,6 +3,7 @@ package io.rtcgate.app.config;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.rtcgate.domain.audit.AuditLog;
 import io.rtcgate.domain.cleanup.CleanupAction;
 import io.rtcgate.domain.cleanup.VendorCleanupStore;
 import io.rtcgate.domain.cleanup.VendorCleanups;
@@ -94,8 +95,8 @@ public class DomainWiring {
     }
 
     @Context
-    RoomChannels roomChannels(RoomStore rooms, VendorPorts ports, VendorCallProperties calls) {
-        return new RoomChannels(rooms, ports, calls.tokenTtl());
+    RoomChannels roomChannels(RoomStore rooms, VendorPorts ports, VendorCallProperties calls, AuditLog audit, Clock clock) {
+        return new RoomChannels(rooms, ports, calls.tokenTtl(), audit, clock);
     }
 
     @Singleton
@@ -181,15 +182,17 @@ public class DomainWiring {
     }
 
     @Singleton
-    VendorOperations vendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, Clock clock) {
-        return new VendorOperations(ports, states, health, clock);
+    VendorOperations vendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, AuditLog audit,
+                                      Clock clock) {
+        return new VendorOperations(ports, states, health, audit, clock);
     }
 
     @Singleton
-    UserService userService(UserStore users, PasswordHasher hasher, AuthProperties auth, EmbeddedMode embedded, Clock clock) {
+    UserService userService(UserStore users, PasswordHasher hasher, AuthProperties auth, EmbeddedMode embedded, AuditLog audit,
+                            Clock clock) {
         var policy = new LoginPolicy(embedded.defaultOn(auth.getOpenRegistration()), embedded.defaultOn(auth.getDemoLogin()),
                 auth.getMaxFailedLogins(), auth.getLockout());
-        return new UserService(users, hasher, policy, clock);
+        return new UserService(users, hasher, policy, audit, clock);
     }
 
     @Singleton

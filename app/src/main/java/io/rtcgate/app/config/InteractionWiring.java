@@ -1,6 +1,7 @@
 package io.rtcgate.app.config;
 
 import io.micronaut.context.annotation.Factory;
+import io.rtcgate.domain.audit.AuditLog;
 import io.rtcgate.domain.interaction.ChatRooms;
 import io.rtcgate.domain.interaction.CommentService;
 import io.rtcgate.domain.interaction.CommentStore;
@@ -19,8 +20,8 @@ import java.time.Clock;
 public class InteractionWiring {
 
     @Singleton
-    MuteService muteService(RoomStore rooms, MuteStore mutes, Clock clock) {
-        return new MuteService(rooms, mutes, clock);
+    MuteService muteService(RoomStore rooms, MuteStore mutes, AuditLog audit, Clock clock) {
+        return new MuteService(rooms, mutes, audit, clock);
     }
 
     @Singleton

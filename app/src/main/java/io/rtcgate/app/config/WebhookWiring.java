@@ -1,6 +1,7 @@
 package io.rtcgate.app.config;
 
 import io.micronaut.context.annotation.Factory;
+import io.rtcgate.domain.audit.AuditLog;
 import io.rtcgate.domain.room.RoomIdGenerator;
 import io.rtcgate.domain.webhook.RetrySchedule;
 import io.rtcgate.domain.webhook.WebhookDeliveryStore;
@@ -30,8 +31,8 @@ public class WebhookWiring {
     @Singleton
     WebhookSubscriptions webhookSubscriptions(WebhookSubscriptionStore subscriptions, WebhookDeliveryStore deliveries,
                                               WebhookDispatcher dispatcher, WebhookTargets targets, RoomIdGenerator ids,
-                                              Clock clock) {
+                                              AuditLog audit, Clock clock) {
         return new WebhookSubscriptions(subscriptions, deliveries, dispatcher, targets,
-                () -> ids.next().toString().replace("-", ""), new SecureRandom(), clock);
+                () -> ids.next().toString().replace("-", ""), new SecureRandom(), audit, clock);
     }
 }

@@ -3,6 +3,9 @@ package io.rtcgate.domain.interaction;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.audit.AuditActions;
+import io.rtcgate.domain.audit.AuditEntry;
+import io.rtcgate.domain.audit.AuditLog;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomEvent;
 import io.rtcgate.domain.room.RoomEventType;
@@ -11,6 +14,7 @@ import io.rtcgate.domain.user.UserIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +23,8 @@ import java.util.Optional;
  * Who may comment in a room. The anchor or an admin mutes one user for a while or the whole room until lifted;
  * a muted room still lets its anchor and admins comment. Muting writes {@code member.muted {user_id, until}} or
  * {@code room.muted}, lifting {@code member.unmuted {user_id}} or {@code room.unmuted}. A timed mute simply
- * ends at its {@code until}, which its event announced.
+ * ends at its {@code until}, which its event announced. Every mute and lift, whoever makes it, is in the audit log,
+ * written with the change.
  */
 public final class MuteService {
 
@@ -34,11 +39,13 @@ public final class MuteService {
 
     private final RoomStore rooms;
     private final MuteStore mutes;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public MuteService(RoomStore rooms, MuteStore mutes, Clock clock) {
+    public MuteService(RoomStore rooms, MuteStore mutes, AuditLog audit, Clock clock) {
         this.rooms = rooms;
         this.mutes = mutes;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -56,7 +63,12 @@ public final class MuteService {
         }
         Instant now = clock.instant();
         Mute mute = new Mute(roomId, userId, now.plus(length), caller.userId(), now);
-        mutes.muteMember(mute);
+        audit.recordWith(() -> {
+            Optional<Mute> replaced = mutes.activeMute(roomId, userId, now);
+            mutes.muteMember(mute);
+            return replaced;
+        }, replaced -> AuditEntry.of(caller, AuditActions.ROOM_MEMBER_MUTE, memberTarget(roomId, userId),
+                replaced.map(MuteService::audited).orElse(null), audited(mute), now));
         return mute;
     }
 
@@ -64,22 +76,48 @@ public final class MuteService {
     public void unmuteMember(Caller caller, String roomId, String userId) {
         UserIds.require(userId, "user_id");
         moderated(caller, roomId);
-        mutes.unmuteMember(roomId, userId, new RoomEvent(roomId, RoomEventType.MEMBER_UNMUTED, caller.userId(),
-                clock.instant(), Map.of("user_id", userId)));
+        Instant now = clock.instant();
+        audit.recordWith(() -> {
+            Optional<Mute> lifted = mutes.activeMute(roomId, userId, now);
+            mutes.unmuteMember(roomId, userId, new RoomEvent(roomId, RoomEventType.MEMBER_UNMUTED, caller.userId(), now,
+                    Map.of("user_id", userId)));
+            return lifted;
+        }, lifted -> AuditEntry.of(caller, AuditActions.ROOM_MEMBER_UNMUTE, memberTarget(roomId, userId),
+                lifted.map(MuteService::audited).orElse(null), null, now));
     }
 
     /** Mutes the whole room until lifted; muting a muted room changes nothing. The room's state: muted. */
     public boolean muteRoom(Caller caller, String roomId) {
         moderated(caller, roomId).requireNotEnded();
-        mutes.setRoomMuted(roomId, true, roomEvent(RoomEventType.ROOM_MUTED, caller, roomId));
+        setRoomMuted(caller, roomId, true);
         return true;
     }
 
     /** Lifts the room's mute; the room's state: not muted. */
     public boolean unmuteRoom(Caller caller, String roomId) {
         moderated(caller, roomId);
-        mutes.setRoomMuted(roomId, false, roomEvent(RoomEventType.ROOM_UNMUTED, caller, roomId));
+        setRoomMuted(caller, roomId, false);
         return false;
+    }
+
+    /** Mutes or lifts the room, with its audit entry: before and after say whether it was and is muted. */
+    private void setRoomMuted(Caller caller, String roomId, boolean muted) {
+        RoomEvent event = roomEvent(muted ? RoomEventType.ROOM_MUTED : RoomEventType.ROOM_UNMUTED, caller, roomId);
+        audit.recordWith(() -> {
+            // setRoomMuted says whether it changed anything: the room was muted before exactly when that differs
+            boolean changed = mutes.setRoomMuted(roomId, muted, event);
+            return changed != muted;
+        }, wasMuted -> AuditEntry.of(caller, muted ? AuditActions.ROOM_MUTE : AuditActions.ROOM_UNMUTE,
+                AuditEntry.target("room", roomId), Map.of("muted", wasMuted), Map.of("muted", muted), event.at()));
+    }
+
+    private static String memberTarget(String roomId, String userId) {
+        return AuditEntry.target("room", roomId, "user", userId);
+    }
+
+    /** A mute as the audit log shows it. */
+    private static Map<String, Object> audited(Mute mute) {
+        return Map.of("until", DateTimeFormatter.ISO_INSTANT.format(mute.until()), "muted_by", mute.mutedBy());
     }
 
     /** Whether the room, which must exist, is muted as a whole. */

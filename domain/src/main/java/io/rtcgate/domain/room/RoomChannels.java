@@ -4,6 +4,9 @@ import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.audit.AuditActions;
+import io.rtcgate.domain.audit.AuditEntry;
+import io.rtcgate.domain.audit.AuditLog;
 import io.rtcgate.domain.user.UserIds;
 import io.rtcgate.domain.vendor.ChannelAdmin;
 import io.rtcgate.domain.vendor.ChannelRef;
@@ -15,7 +18,9 @@ import io.rtcgate.domain.vendor.ParticipantRole;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorPorts;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** What people do with a room's vendor channel: join it, kick someone, see who is in, close it. */
 public final class RoomChannels {
@@ -26,11 +31,15 @@ public final class RoomChannels {
     private final RoomStore rooms;
     private final VendorPorts ports;
     private final Duration tokenTtl;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    public RoomChannels(RoomStore rooms, VendorPorts ports, Duration tokenTtl) {
+    public RoomChannels(RoomStore rooms, VendorPorts ports, Duration tokenTtl, AuditLog audit, Clock clock) {
         this.rooms = rooms;
         this.ports = ports;
         this.tokenTtl = tokenTtl;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** Who is in a room's channel, on which vendor. */
@@ -80,7 +89,10 @@ public final class RoomChannels {
                 .issue(new JoinRequest(binding.channel(), userId, role, RoomService.CO_HOST_LINK_TTL));
     }
 
-    /** The anchor or an admin removes a user from the channel and keeps them out for a while. */
+    /**
+     * The anchor or an admin removes a user from the channel and keeps them out for a while. A kick the vendor
+     * carried out is in the audit log; one it refused or never got is not.
+     */
     public void kick(Caller caller, String roomId, String userId, Duration duration) {
         UserIds.require(userId, "user_id");
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_KICK) > 0) {
@@ -92,6 +104,9 @@ public final class RoomChannels {
         }
         VendorBinding binding = bindingOf(room);
         ports.require(binding.vendor(), ChannelAdmin.class).kick(channelRef(room, binding), userId, duration);
+        audit.record(AuditEntry.of(caller, AuditActions.ROOM_KICK,
+                AuditEntry.target("room", roomId, "user", userId), null,
+                Map.of("vendor", binding.vendor().wireName(), "duration_seconds", duration.toSeconds()), clock.instant()));
     }
 
     public RoomParticipants participants(String roomId) {

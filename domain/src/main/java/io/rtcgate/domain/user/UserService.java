@@ -7,10 +7,15 @@ import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.TooManyAttemptsException;
 import io.rtcgate.domain.Validation;
+import io.rtcgate.domain.audit.AuditActions;
+import io.rtcgate.domain.audit.AuditEntry;
+import io.rtcgate.domain.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 
 /** Logging in and managing users. */
 public final class UserService {
@@ -23,12 +28,14 @@ public final class UserService {
     private final UserStore users;
     private final PasswordHasher hasher;
     private final LoginPolicy policy;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public UserService(UserStore users, PasswordHasher hasher, LoginPolicy policy, Clock clock) {
+    public UserService(UserStore users, PasswordHasher hasher, LoginPolicy policy, AuditLog audit, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -69,16 +76,19 @@ public final class UserService {
         return user;
     }
 
-    /** An admin creates a user. */
+    /** An admin creates a user, and the audit log says so (with the role, never the password). */
     public User create(Caller caller, String username, String password, Role role) {
         if (!caller.admin()) {
             throw new ForbiddenException("only admins may create users");
         }
         Validation.required(username, "username");
-        if (users.find(username).isPresent()) {
-            throw new ConflictException("user " + username + " already exists");
-        }
-        return register(username, password, role, clock.instant());
+        return audit.recordWith(() -> {
+            if (users.find(username).isPresent()) {
+                throw new ConflictException("user " + username + " already exists");
+            }
+            return register(username, password, role, clock.instant());
+        }, user -> AuditEntry.of(caller, AuditActions.USER_CREATE, AuditEntry.target("user", user.id()), null,
+                Map.of("role", user.role().name().toLowerCase(Locale.ROOT)), user.createdAt()));
     }
 
     /**

@@ -2,7 +2,11 @@ package io.rtcgate.domain.vendor;
 
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.audit.AuditActions;
+import io.rtcgate.domain.audit.AuditEntry;
+import io.rtcgate.domain.audit.AuditLog;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +23,14 @@ public final class VendorOperations {
     private final VendorPorts ports;
     private final VendorStateStore states;
     private final VendorHealth health;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public VendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, Clock clock) {
+    public VendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, AuditLog audit, Clock clock) {
         this.ports = ports;
         this.states = states;
         this.health = health;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -36,12 +42,18 @@ public final class VendorOperations {
                 .toList();
     }
 
-    /** An admin takes a vendor in or out of service, for every gateway node. */
+    /** An admin takes a vendor in or out of service, for every gateway node, and the audit log says so. */
     public VendorStatus setState(Caller caller, Vendor vendor, OperatorState state) {
         if (!caller.admin()) {
             throw new ForbiddenException("only admins set a vendor's state");
         }
-        states.set(vendor, state, caller.userId(), clock.instant());
+        Instant now = clock.instant();
+        audit.recordWith(() -> {
+            OperatorState before = states.all().getOrDefault(vendor, OperatorState.UP);
+            states.set(vendor, state, caller.userId(), now);
+            return before;
+        }, before -> AuditEntry.of(caller, AuditActions.VENDOR_STATE_SET, AuditEntry.target("vendor", vendor.wireName()),
+                Map.of("state", before.wireName()), Map.of("state", state.wireName()), now));
         return status(vendor, state);
     }
 

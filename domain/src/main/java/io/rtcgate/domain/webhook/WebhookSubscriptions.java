@@ -7,20 +7,26 @@ import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.NotFoundException;
 import io.rtcgate.domain.Page;
 import io.rtcgate.domain.Validation;
+import io.rtcgate.domain.audit.AuditActions;
+import io.rtcgate.domain.audit.AuditEntry;
+import io.rtcgate.domain.audit.AuditLog;
 import io.rtcgate.domain.room.RoomEventType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Admins manage the webhook subscriptions and look after their deliveries. Only admins: every use case refuses
- * anyone else.
+ * anyone else. Every change, and every manual resend, is in the audit log.
  */
 public final class WebhookSubscriptions {
 
@@ -37,17 +43,19 @@ public final class WebhookSubscriptions {
     private final WebhookTargets targets;
     private final Supplier<String> ids;
     private final SecureRandom random;
+    private final AuditLog audit;
     private final Clock clock;
 
     public WebhookSubscriptions(WebhookSubscriptionStore subscriptions, WebhookDeliveryStore deliveries,
                                 WebhookDispatcher dispatcher, WebhookTargets targets, Supplier<String> ids,
-                                SecureRandom random, Clock clock) {
+                                SecureRandom random, AuditLog audit, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
         this.targets = targets;
         this.ids = ids;
         this.random = random;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -65,7 +73,11 @@ public final class WebhookSubscriptions {
         byte[] key = new byte[SECRET_BYTES];
         random.nextBytes(key);
         String secret = SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
-        subscriptions.add(subscription, secret);
+        audit.recordWith(() -> {
+            subscriptions.add(subscription, secret);
+            return subscription;
+        }, added -> AuditEntry.of(caller, AuditActions.WEBHOOK_CREATE, target(added.id()), null, audited(added),
+                added.createdAt()));
         return new CreatedSubscription(subscription, secret);
     }
 
@@ -92,21 +104,30 @@ public final class WebhookSubscriptions {
      */
     public WebhookSubscription update(Caller caller, String id, Change change) {
         requireAdmin(caller);
-        WebhookSubscription current = existing(id);
-        WebhookSubscription changed = current.withSettings(change.enabled() == null ? current.enabled() : change.enabled(),
-                change.setsEventTypes() ? types(change.eventTypes()) : current.eventTypes());
-        if (!subscriptions.update(changed)) {
-            throw notFound(id);
-        }
-        return changed;
+        List<RoomEventType> newTypes = change.setsEventTypes() ? types(change.eventTypes()) : null;
+        return audit.recordWith(() -> {
+            WebhookSubscription current = existing(id);
+            WebhookSubscription changed = current.withSettings(change.enabled() == null ? current.enabled() : change.enabled(),
+                    change.setsEventTypes() ? newTypes : current.eventTypes());
+            if (!subscriptions.update(changed)) {
+                throw notFound(id);
+            }
+            return new Updated(current, changed);
+        }, updated -> AuditEntry.of(caller, AuditActions.WEBHOOK_UPDATE, target(id), audited(updated.before()),
+                audited(updated.after()), clock.instant())).after();
     }
 
     /** Removes it with its deliveries, pending ones included. */
     public void delete(Caller caller, String id) {
         requireAdmin(caller);
-        if (!subscriptions.delete(id)) {
-            throw notFound(id);
-        }
+        audit.recordWith(() -> {
+            WebhookSubscription current = existing(id);
+            if (!subscriptions.delete(id)) {
+                throw notFound(id);
+            }
+            return current;
+        }, deleted -> AuditEntry.of(caller, AuditActions.WEBHOOK_DELETE, target(id), audited(deleted), null,
+                clock.instant()));
     }
 
     /** A page of its deliveries, newest first, each with its attempts. */
@@ -126,11 +147,38 @@ public final class WebhookSubscriptions {
      */
     public WebhookDelivery retry(Caller caller, String id, long deliveryId) {
         requireAdmin(caller);
-        delivery(id, deliveryId);
+        WebhookDelivery before = delivery(id, deliveryId);
         if (!dispatcher.sendNow(deliveryId)) {
             throw new ConflictException("delivery " + deliveryId + " is being sent right now; try again in a moment");
         }
-        return delivery(id, deliveryId);
+        WebhookDelivery after = delivery(id, deliveryId);
+        // the attempt is a call to the receiver, kept by the dispatcher; the entry says it was made, and how it went
+        audit.record(AuditEntry.of(caller, AuditActions.WEBHOOK_DELIVERY_RETRY,
+                AuditEntry.target("webhook", id, "delivery", Long.toString(deliveryId)), audited(before), audited(after),
+                clock.instant()));
+        return after;
+    }
+
+    private record Updated(WebhookSubscription before, WebhookSubscription after) {
+    }
+
+    private static String target(String id) {
+        return AuditEntry.target("webhook", id);
+    }
+
+    /** A subscription as the audit log shows it: its settings, never its secret; {@code event_types} null for all. */
+    private static Map<String, Object> audited(WebhookSubscription subscription) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("url", subscription.url());
+        settings.put("event_types", subscription.allTypes() ? null
+                : subscription.eventTypes().stream().map(RoomEventType::wireName).toList());
+        settings.put("enabled", subscription.enabled());
+        return settings;
+    }
+
+    private static Map<String, Object> audited(WebhookDelivery delivery) {
+        return Map.of("state", delivery.state().name().toLowerCase(Locale.ROOT),
+                "attempts", (long) delivery.attempts().size());
     }
 
     private WebhookDelivery delivery(String id, long deliveryId) {

@@ -37,6 +37,9 @@ import io.rtcgate.domain.vendor.HealthSnapshot;
 import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.testkit.FakeChannelAdmin.Call;
 import io.rtcgate.testkit.InMemoryRoomStore;
+import io.rtcgate.domain.audit.AuditActions;
+import io.rtcgate.domain.audit.AuditEntry;
+import io.rtcgate.testkit.InMemoryAuditLog;
 import io.rtcgate.testkit.ManualClock;
 import io.rtcgate.testkit.VendorFleet;
 import java.time.Duration;
@@ -68,7 +71,8 @@ class RoomChannelsTest {
     private final ManualClock clock = new ManualClock(T0);
     private final InMemoryRoomStore store = new InMemoryRoomStore();
     private final VendorFleet vendors = new VendorFleet(clock);
-    private final RoomChannels channels = new RoomChannels(store, vendors.ports(), TOKEN_TTL);
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final RoomChannels channels = new RoomChannels(store, vendors.ports(), TOKEN_TTL, audit, clock);
     /** A room imported from an AUI AppServer database: it has no vendor channel. */
     private static final String IMPORTED_ROOM = "room-imported";
 
@@ -201,6 +205,15 @@ class RoomChannelsTest {
         }
 
         @Test
+        void aKickIsInTheAuditLogWithItsActor() {
+            channels.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES);
+
+            assertEquals(List.of(new AuditEntry(ANCHOR.userId(), AuditActions.ROOM_KICK, "room:" + AGORA_ROOM + "/user:bob",
+                    null, Map.of("vendor", "agora", "duration_seconds", FIVE_MINUTES.toSeconds()), clock.instant())),
+                    audit.entries());
+        }
+
+        @Test
         void adminMayKickInAnyRoom() {
             channels.kick(ADMIN, AGORA_ROOM, "bob", FIVE_MINUTES);
 
@@ -264,6 +277,7 @@ class RoomChannelsTest {
                     () -> channels.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));
 
             assertEquals(Kind.REJECTED, e.kind());
+            assertEquals(List.of(), audit.entries(), "a kick that did not happen is not audited");
             assertEquals(new HealthSnapshot.Errors(0, null, null), errors(AGORA, Capability.CHANNEL_ADMIN));
             assertEquals(CircuitBreaker.State.CLOSED, vendors.health().snapshot(AGORA).circuit());
         }
@@ -306,7 +320,7 @@ class RoomChannelsTest {
     @Test
     void vendorWithoutAChannelAdminSupportsNeitherKickNorParticipantList() {
         var issuerOnly = new RoomChannels(
-                store, new VendorPorts(List.<JoinTokenIssuer>of(vendors.issuer(AGORA)), vendors.guard()), TOKEN_TTL);
+                store, new VendorPorts(List.<JoinTokenIssuer>of(vendors.issuer(AGORA)), vendors.guard()), TOKEN_TTL, audit, clock);
 
         UnsupportedCapabilityException kick = assertThrows(UnsupportedCapabilityException.class,
                 () -> issuerOnly.kick(ANCHOR, AGORA_ROOM, "bob", FIVE_MINUTES));

@@ -34,6 +34,7 @@ import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.domain.vendor.VendorRouter;
 import io.rtcgate.testkit.FakeChannelAdmin.Call;
 import io.rtcgate.testkit.InMemoryRoomStore;
+import io.rtcgate.testkit.InMemoryAuditLog;
 import io.rtcgate.testkit.ManualClock;
 import io.rtcgate.testkit.VendorFleet;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class RoomServiceTest {
     private final InMemoryRoomStore store = new InMemoryRoomStore();
     private final SequentialRoomIdGenerator ids = new SequentialRoomIdGenerator();
     private final VendorFleet vendors = new VendorFleet(clock);
-    private final RoomChannels channels = new RoomChannels(store, vendors.ports(), TOKEN_TTL);
+    private final RoomChannels channels = new RoomChannels(store, vendors.ports(), TOKEN_TTL, new InMemoryAuditLog(), clock);
     private final VendorCleanups cleanups = new VendorCleanups(new InMemoryVendorCleanupStore(), Map.of(), clock,
             Duration.ofSeconds(1), Duration.ofMinutes(1));
     private final RoomService service =
@@ -74,7 +75,7 @@ class RoomServiceTest {
         VendorPorts agoraOnly = new VendorPorts(List.<VendorPort>of(vendors.issuer(AGORA), vendors.admin(AGORA)),
                 vendors.guard());
         var router = new VendorRouter(RoutingPolicy.of(Map.of(), agoraOnly), vendors.states(), vendors.health());
-        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL), cleanups, room -> { }, RoomServiceTest::noCounters, clock);
+        return new RoomService(store, ids, router, agoraOnly, new RoomChannels(store, agoraOnly, TOKEN_TTL, new InMemoryAuditLog(), clock), cleanups, room -> { }, RoomServiceTest::noCounters, clock);
     }
 
     private String createRoom(RoomMode mode) {

@@ -11,9 +11,14 @@ import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.TooManyAttemptsException;
+import io.rtcgate.domain.audit.AuditActions;
+import io.rtcgate.domain.audit.AuditEntry;
+import io.rtcgate.testkit.InMemoryAuditLog;
 import io.rtcgate.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,12 +37,13 @@ class UserServiceTest {
 
     private final ManualClock clock = new ManualClock(T0);
     private final InMemoryUserStore store = new InMemoryUserStore();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final UserService closed = service(false);
     private final UserService open = service(true);
 
     private UserService service(boolean openRegistration) {
         LoginPolicy policy = new LoginPolicy(openRegistration, MAX_FAILURES, LOCKOUT);
-        return new UserService(store, new PrefixPasswordHasher(), policy, clock);
+        return new UserService(store, new PrefixPasswordHasher(), policy, audit, clock);
     }
 
     private void failLogins(String username, int times) {
@@ -249,6 +255,8 @@ class UserServiceTest {
             assertEquals(Role.ADMIN, carol.role());
             assertEquals(hashOf(PASSWORD), carol.passwordHash());
             assertEquals(T0, carol.createdAt());
+            assertEquals(List.of(new AuditEntry("root", AuditActions.USER_CREATE, "user:carol", null, Map.of("role", "admin"), T0)),
+                    audit.entries());
         }
 
         @Test
@@ -263,6 +271,7 @@ class UserServiceTest {
 
             assertThrows(ConflictException.class, () -> closed.create(ADMIN, "carol", "another-password", Role.ADMIN));
             assertEquals(hashOf(PASSWORD), store.stored("carol").passwordHash());
+            assertEquals(1, audit.entries().size(), "only the creation that happened is audited");
         }
 
         @Test
@@ -364,7 +373,7 @@ class UserServiceTest {
     class DemoLogin {
 
         private final UserService demo = new UserService(store, new PrefixPasswordHasher(),
-                new LoginPolicy(false, true, MAX_FAILURES, LOCKOUT), clock);
+                new LoginPolicy(false, true, MAX_FAILURES, LOCKOUT), audit, clock);
 
         @Test
         void aNewUsernameWithItselfAsPasswordCreatesTheUserHoweverShort() {

@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code room_events.data} column: an event's plain values as a JSON object. Read back, whole numbers
+ * The {@code room_events.data} column (and the audit log's before / after): plain values as a JSON object. Read back, whole numbers
  * are {@link Long} (beyond its range {@link BigInteger}) and fractions {@link Double}, so a map of strings,
  * longs, booleans, lists and maps comes back equal to the one written.
  */
-final class EventDataJson {
+public final class EventDataJson {
 
     private final JsonMapper json;
 
-    EventDataJson(JsonMapper json) {
+    public EventDataJson(JsonMapper json) {
         this.json = json;
     }
 
-    String write(Map<String, Object> data) {
+    public String write(Map<String, Object> data) {
         try {
             return json.writeValueAsString(toNode(data));
         } catch (IOException e) {
@@ -32,7 +32,7 @@ final class EventDataJson {
         }
     }
 
-    Map<String, Object> read(String text) {
+    public Map<String, Object> read(String text) {
         try {
             JsonNode node = json.readValue(text, JsonNode.class);
             if (!node.isObject()) {
