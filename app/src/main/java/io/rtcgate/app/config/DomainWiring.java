@@ -41,6 +41,7 @@ import io.rtcgate.domain.user.PasswordHasher;
 import io.rtcgate.domain.user.UserService;
 import io.rtcgate.domain.user.UserStore;
 import io.rtcgate.domain.vendor.PortGuard;
+import io.rtcgate.domain.vendor.VendorCallObserver;
 import io.rtcgate.domain.vendor.VendorFaults;
 import io.rtcgate.domain.vendor.VendorHealth;
 import io.rtcgate.domain.vendor.VendorOperations;
@@ -81,11 +82,12 @@ public class DomainWiring {
         return new VendorFaults(clock);
     }
 
-    /** The decorator in front of every vendor port: call timeout, circuit, health and injected faults. */
+    /** The decorator in front of every vendor port: call timeout, circuit, health, injected faults, and metrics. */
     @Singleton
     @Bean(preDestroy = "close")
-    PortGuard portGuard(VendorHealth health, VendorFaults faults, VendorCallProperties calls) {
-        return new PortGuard(health, faults, calls.getVendorCallTimeout(), () -> ThreadLocalRandom.current().nextDouble());
+    PortGuard portGuard(VendorHealth health, VendorFaults faults, VendorCallProperties calls, VendorCallObserver observer) {
+        return new PortGuard(health, faults, calls.getVendorCallTimeout(), () -> ThreadLocalRandom.current().nextDouble(),
+                observer);
     }
 
     /** Built at start-up, like the adapters, so bad routing or token settings stop the gateway. */

@@ -20,7 +20,8 @@ import java.util.function.DoubleSupplier;
  * The one decorator in front of every vendor port. A call that reaches the vendor's cloud
  * ({@link Capability#callsVendor()}) is refused while the vendor's circuit is open, plays the fault
  * injected for the vendor, if any, is cut off after the call timeout, and its outcome is recorded for
- * the vendor's health. Local signing passes straight through: it cannot fail at the vendor.
+ * the vendor's health. Local signing passes straight through: it cannot fail at the vendor. Every call, local or not,
+ * is told to the {@link VendorCallObserver} with its outcome and latency.
  *
  * <p>Guarded ports are dynamic proxies of the port interfaces, so a new port is guarded without a line
  * written for it. Calls run on a pool of their own so that a call stuck in an SDK cannot outlive its
@@ -35,12 +36,20 @@ public final class PortGuard implements AutoCloseable {
     private final VendorFaults faults;
     private final Duration timeout;
     private final DoubleSupplier random;
+    private final VendorCallObserver observer;
     private final ThreadPoolExecutor calls;
+
+    /** A guard whose calls nobody observes. */
+    public PortGuard(VendorHealth health, VendorFaults faults, Duration timeout, DoubleSupplier random) {
+        this(health, faults, timeout, random, VendorCallObserver.NONE);
+    }
 
     /**
      * @param random a uniform value in [0, 1) per call, to decide which calls an error-rate fault fails
+     * @param observer told about every call once it is over
      */
-    public PortGuard(VendorHealth health, VendorFaults faults, Duration timeout, DoubleSupplier random) {
+    public PortGuard(VendorHealth health, VendorFaults faults, Duration timeout, DoubleSupplier random,
+                     VendorCallObserver observer) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the vendor call timeout must be positive, not " + timeout);
         }
@@ -48,6 +57,7 @@ public final class PortGuard implements AutoCloseable {
         this.faults = faults;
         this.timeout = timeout;
         this.random = random;
+        this.observer = observer;
         AtomicInteger threads = new AtomicInteger();
         this.calls = new ThreadPoolExecutor(0, MAX_CALLS_IN_FLIGHT, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "vendor-call-" + threads.incrementAndGet());
@@ -68,10 +78,25 @@ public final class PortGuard implements AutoCloseable {
     }
 
     private Object invoke(Capability capability, VendorPort adapter, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class || method.getDeclaringClass() == VendorPort.class
-                || !capability.callsVendor()) {
+        if (method.getDeclaringClass() == Object.class || method.getDeclaringClass() == VendorPort.class) {
             return direct(adapter, method, args);
         }
+        long started = System.nanoTime();
+        String outcome = VendorCallObserver.ERROR;
+        try {
+            Object result = capability.callsVendor() ? guarded(capability, adapter, method, args) : direct(adapter, method, args);
+            outcome = VendorCallObserver.SUCCESS;
+            return result;
+        } catch (VendorException e) {
+            outcome = VendorCallObserver.outcomeOf(e);
+            throw e;
+        } finally {
+            observer.observed(adapter.vendor(), capability, method.getName(), outcome,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Object guarded(Capability capability, VendorPort adapter, Method method, Object[] args) throws Throwable {
         Vendor vendor = adapter.vendor();
         String operation = method.getName();
         if (!health.tryAcquire(vendor)) {
