@@ -5,19 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.rtcgate.app.support.AuiClient;
-import io.rtcgate.app.support.EventSocket;
-import io.rtcgate.app.support.WireClient;
-import io.rtcgate.app.support.WireClient.Reply;
 import io.micronaut.core.type.Argument;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.rtcgate.app.api.v1.RoomEventSocket;
 import io.rtcgate.app.realtime.RoomFeeds;
+import io.rtcgate.app.support.AuiClient;
+import io.rtcgate.app.support.EventSocket;
 import io.rtcgate.app.support.StalledSocket;
+import io.rtcgate.app.support.WireClient.Reply;
+import io.rtcgate.app.support.WireClient;
 import io.rtcgate.domain.interaction.LikeService;
 import io.rtcgate.domain.room.RoomEvent;
 import io.rtcgate.domain.room.RoomEventType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +52,7 @@ class NodeCompatApiTest extends RealtimeApiTestBase {
     @Inject
     RoomFeeds feeds;
 
-    private final Map<EventSocket, List<Map<String, Object>>> unread = new java.util.IdentityHashMap<>();
+    private final Map<EventSocket, List<Map<String, Object>>> unread = new IdentityHashMap<>();
 
     private static final String PUSH_DOMAIN = "push.example.com";
     private static final String CALLBACK_KEY = "test-callback-key";
@@ -311,8 +314,8 @@ class NodeCompatApiTest extends RealtimeApiTestBase {
     private Map<String, Object> parse(String text) {
         try {
             return json.readValue(text, Argument.mapOf(String.class, Object.class));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

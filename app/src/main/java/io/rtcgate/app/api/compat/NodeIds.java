@@ -3,6 +3,8 @@ package io.rtcgate.app.api.compat;
 import io.rtcgate.domain.InvalidInputException;
 import io.rtcgate.domain.room.RoomNumbers;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 
 /** Reads seed 001's ids, which its clients send as JSON numbers or as strings. */
 final class NodeIds {
@@ -58,13 +60,13 @@ final class NodeIds {
         } catch (ArithmeticException | NumberFormatException e) {
             // answered below
         }
-        throw new InvalidInputException(field, field + " must be one of " + java.util.Arrays.toString(allowed)
+        throw new InvalidInputException(field, field + " must be one of " + Arrays.toString(allowed)
                 + ", not " + describe(value));
     }
 
     /** A form-encoded field arrives as the list of its values: one value is that value. */
     private static Object single(Object value) {
-        return value instanceof java.util.List<?> values && values.size() == 1 ? values.get(0) : value;
+        return value instanceof List<?> values && values.size() == 1 ? values.get(0) : value;
     }
 
     private static String describe(Object value) {

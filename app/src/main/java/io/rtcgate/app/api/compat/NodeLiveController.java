@@ -36,6 +36,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -122,7 +123,7 @@ public class NodeLiveController {
         Require.sameUser(caller, uid, "uid");
         String title = request.desc() == null || request.desc().isBlank() ? uid + "的直播" : request.desc();
         RoomView created = rooms.createForAui(caller, new NewRoom(title, null, null, uid, uid, null, RoomMode.COHOST), false);
-        NodeRooms.Target target = new NodeRooms.Target(lives.numberOf(created.room().id()), created, java.util.Optional.empty());
+        NodeRooms.Target target = new NodeRooms.Target(lives.numberOf(created.room().id()), created, Optional.empty());
         return NodeModels.Answer.ok(lives.live(caller, target, http, uid));
     }
 

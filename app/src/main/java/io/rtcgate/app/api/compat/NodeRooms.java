@@ -56,11 +56,6 @@ public class NodeRooms {
         Room room() {
             return view.room();
         }
-
-        /** Whose live it is: the seat's viewer, or the room's anchor. */
-        String ownerId() {
-            return seatUser.orElse(view.room().anchorId());
-        }
     }
 
     /** @throws NotFoundException when the number names no live */
