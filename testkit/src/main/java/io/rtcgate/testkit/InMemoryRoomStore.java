@@ -6,13 +6,16 @@ import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomChange;
 import io.rtcgate.domain.room.RoomEvent;
 import io.rtcgate.domain.room.RoomQuery;
+import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
+import io.rtcgate.domain.vendor.Vendor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link RoomStore} in maps, keeping the port's promises: a room is saved or deleted only if the stored
@@ -73,6 +76,17 @@ public final class InMemoryRoomStore implements RoomStore {
                 .sorted(NEWEST_FIRST)
                 .skip(query.offset())
                 .limit(query.pageSize())
+                .toList();
+    }
+
+    @Override
+    public synchronized List<String> liveOn(Set<Vendor> vendors, int limit) {
+        return rooms.values().stream()
+                .filter(room -> room.status() == RoomStatus.LIVE || room.status() == RoomStatus.PAUSED)
+                .filter(room -> room.binding().map(binding -> vendors.contains(binding.vendor())).orElse(false))
+                .sorted(Comparator.comparing((Room room) -> room.failoverHold().isPresent()).thenComparing(Room::id))
+                .limit(limit)
+                .map(Room::id)
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import io.rtcgate.domain.vendor.ParticipantLister;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.domain.vendor.VendorException;
+import io.rtcgate.domain.vendor.VendorProbe;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.List;
  * Who is in a channel, from Agora's user list (vendors.md §1.4): every uid Agora lists, with the gateway
  * user behind it where the gateway handed it out.
  */
-public final class AgoraParticipantLister implements ParticipantLister {
+public final class AgoraParticipantLister implements ParticipantLister, VendorProbe {
 
     private static final String OPERATION = "participants";
     private static final int COMMUNICATION_MODE = 1;
@@ -37,6 +38,12 @@ public final class AgoraParticipantLister implements ParticipantLister {
     @Override
     public Vendor vendor() {
         return Vendor.AGORA;
+    }
+
+    /** The health probe: the user list of a channel the gateway never opens, a read that needs the customer credentials. */
+    @Override
+    public void probe() {
+        participants(new ChannelRef(PROBE_NAME, PROBE_NAME, PROBE_NAME));
     }
 
     @Override

@@ -7,10 +7,11 @@ import io.rtcgate.domain.vendor.Participant;
 import io.rtcgate.domain.vendor.ParticipantLister;
 import io.rtcgate.domain.vendor.Participants;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorProbe;
 import java.util.List;
 
 /** Who is in an ARTC channel, from the live OpenAPI's {@code DescribeChannelUsers} (vendors.md §3.5). */
-public final class AliyunParticipantLister implements ParticipantLister {
+public final class AliyunParticipantLister implements ParticipantLister, VendorProbe {
 
     private final AliyunSettings settings;
     private final AliyunLiveClient client;
@@ -33,6 +34,12 @@ public final class AliyunParticipantLister implements ParticipantLister {
         DescribeChannelUsersResponse users = client.call("participants", describe);
         // Interactive users publish (host, co-hosts); live users only watch.
         return new Participants(participants(users.getInteractiveUserList()), participants(users.getLiveUserList()));
+    }
+
+    /** The health probe: DescribeChannelUsers of a channel the gateway never opens, a signed read that changes nothing. */
+    @Override
+    public void probe() {
+        participants(new ChannelRef(PROBE_NAME, PROBE_NAME, PROBE_NAME));
     }
 
     /** ARTC knows users by their string id only, whoever minted their token. */

@@ -13,6 +13,7 @@ import io.rtcgate.domain.ingest.IngestTaskState;
 import io.rtcgate.domain.ingest.IngestUpdate;
 import io.rtcgate.domain.ingest.StreamIngester;
 import io.rtcgate.domain.vendor.Vendor;
+import io.rtcgate.domain.vendor.VendorProbe;
 import io.rtcgate.domain.vendor.VendorException;
 import io.rtcgate.tencent.TrtcIngestMessages.NoAnswer;
 import io.rtcgate.tencent.TrtcIngestMessages.StartAnswer;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Codes per action: tencentcloud-sdk-go and tencentcloud-sdk-go-intl-en, {@code trtc/v20190722/client.go}.
  */
-public final class TencentStreamIngester implements StreamIngester {
+public final class TencentStreamIngester implements StreamIngester, VendorProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(TencentStreamIngester.class);
     static final String START = "StartStreamIngest";
@@ -95,6 +96,15 @@ public final class TencentStreamIngester implements StreamIngester {
     }
 
     /** {@inheritDoc} TRTC reports a paused task as {@code InProgress}: it is {@link IngestTaskState#RUNNING} here. */
+    /**
+     * The health probe: DescribeStreamIngest of a task the gateway never started, a TC3-signed read that TRTC answers
+     * with {@code Status: NotExist}.
+     */
+    @Override
+    public void probe() {
+        describe(new IngestTask(PROBE_NAME, PROBE_NAME, PROBE_NAME));
+    }
+
     @Override
     public IngestTaskState describe(IngestTask task) {
         Optional<StatusAnswer> described = callUnlessGone("describe", task, DESCRIBE, new TaskRequest(sdkAppId, task.taskId()),

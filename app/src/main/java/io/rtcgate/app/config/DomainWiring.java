@@ -26,6 +26,9 @@ import io.rtcgate.domain.room.RoomEventHistory;
 import io.rtcgate.domain.room.RoomMetrics;
 import io.rtcgate.domain.room.RoomIdGenerator;
 import io.rtcgate.domain.room.RoomJobs;
+import io.rtcgate.domain.room.RoomMoves;
+import io.rtcgate.domain.failover.FailoverService;
+import io.rtcgate.domain.vendor.HealthProbes;
 import io.rtcgate.domain.room.RoomService;
 import io.rtcgate.domain.recording.RecordingService;
 import io.rtcgate.domain.recording.RecordingStore;
@@ -114,10 +117,32 @@ public class DomainWiring {
     }
 
     @Singleton
-    RecordingService recordingService(RecordingStore recordings, RoomStore rooms, VendorPorts ports, RoomIdGenerator ids,
-                                      RecordingProperties properties, Clock clock) {
-        return new RecordingService(recordings, rooms, ports, () -> ids.next().toString(), new SecureRandom(), clock,
+    RecordingService recordingService(RecordingStore recordings, RoomStore rooms, VendorPorts ports, VendorCleanups cleanups,
+                                      RoomIdGenerator ids, RecordingProperties properties, Clock clock) {
+        return new RecordingService(recordings, rooms, ports, cleanups, () -> ids.next().toString(), new SecureRandom(), clock,
                 properties.getReconcileInterval());
+    }
+
+    /** Failover: the rooms on failed vendors move, and their jobs follow them. */
+    @Singleton
+    FailoverService failoverService(RoomStore rooms, VendorRouter router, VendorPorts ports, VendorHealth health,
+                                    RecordingService recordings, IngestService ingests, CohostService cohost,
+                                    FailoverProperties properties, Clock clock) {
+        if (properties.getAfter().isNegative()) {
+            throw new ConfigurationException("rtcgate.failover.after must not be negative");
+        }
+        RoomMoves jobs = (room, from) -> {
+            recordings.roomMoved(room, from);
+            ingests.roomMoved(room, from);
+            cohost.roomMoved(room, from);
+        };
+        return new FailoverService(rooms, router, ports, health, jobs, clock, properties.getAfter());
+    }
+
+    /** This node's active health probes of the vendors. */
+    @Singleton
+    HealthProbes healthProbes(VendorPorts ports, Clock clock) {
+        return new HealthProbes(ports, clock);
     }
 
     /** A room's live counters: its exact like total and its audience, each from its own table. */
@@ -169,11 +194,13 @@ public class DomainWiring {
 
     /** The durable queue of vendor clean-ups and what each kind does. */
     @Singleton
-    VendorCleanups vendorCleanups(VendorCleanupStore store, VendorPorts ports, IngestStore ingests, CleanupProperties cleanups,
-                                  Clock clock) {
+    VendorCleanups vendorCleanups(VendorCleanupStore store, VendorPorts ports, IngestStore ingests, RecordingStore recordings,
+                                  CleanupProperties cleanups, Clock clock) {
         Map<String, CleanupAction> actions = Map.of(
                 RoomService.DELETE_MESSAGE_GROUP, (vendor, group) -> ports.require(vendor, MessageGroups.class).delete(group),
                 IngestService.STOP_TASK, IngestService.stopTaskAction(ingests, ports),
+                IngestService.STOP_MOVED_TASK, IngestService.stopMovedTaskAction(ports),
+                RecordingService.STOP_SEGMENT, RecordingService.stopSegmentAction(recordings, ports),
                 CohostService.STOP_MIX, CohostService.stopMixAction(ports));
         return new VendorCleanups(store, actions, clock, cleanups.getBackoff(), cleanups.getMaxBackoff());
     }
@@ -185,8 +212,8 @@ public class DomainWiring {
 
     @Singleton
     VendorOperations vendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, AuditLog audit,
-                                      Clock clock) {
-        return new VendorOperations(ports, states, health, audit, clock);
+                                      HealthProbes probes, Clock clock) {
+        return new VendorOperations(ports, states, health, audit, probes, clock);
     }
 
     @Singleton

@@ -15,6 +15,7 @@ import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomEvent;
 import io.rtcgate.domain.room.RoomEventType;
 import io.rtcgate.domain.room.RoomJobs;
+import io.rtcgate.domain.room.RoomMoves;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.room.VendorBinding;
@@ -55,7 +56,7 @@ import java.util.function.UnaryOperator;
  * through the durable clean-up queue, queued in the transaction that drops it. Sessions whose calls failed
  * or whose node died are picked up by the reconciler.
  */
-public final class CohostService implements RoomJobs {
+public final class CohostService implements RoomJobs, RoomMoves {
 
     /** The clean-up that stops a mix task; its target is {@link #stopTarget}. */
     public static final String STOP_MIX = "stop-mix";
@@ -363,6 +364,34 @@ public final class CohostService implements RoomJobs {
             change(room, (session, at) -> session.emptied(
                     new RoomEvent(room.id(), RoomEventType.MEETING_UPDATED, GATEWAY, at, Map.of("members", List.of())), at));
         }
+    }
+
+    /**
+     * The room moved to another channel: its mix starts anew there, on the room's new vendor, and the task it had
+     * is stopped on the old channel through the clean-up queue, queued with the change: at once if the old vendor
+     * answers, else when it does.
+     */
+    @Override
+    public void roomMoved(Room room, VendorBinding from) {
+        if (sessions.find(room.id()).isEmpty()) {
+            return;
+        }
+        Vendor to = bindingOf(room).vendor();
+        AtomicReference<Mix> before = new AtomicReference<>();
+        LatestWrites.update(() -> sessions.find(room.id()).orElseThrow(), session -> {
+            before.set(session.mix());
+            return session.movedTo(to, clock.instant());
+        }, next -> {
+            Mix old = before.get();
+            if (old.taskId().isEmpty()) {
+                return sessions.save(next);
+            }
+            AtomicReference<CohostSession> saved = new AtomicReference<>();
+            cleanups.scheduleWith(() -> saved.set(sessions.save(next)), old.vendor().orElseThrow(), STOP_MIX,
+                    stopTarget(old.taskId().get(), from.channel(), room.anchorId()));
+            return saved.get();
+        }, conflict -> false);
+        drive(room.id());
     }
 
     // ---- internals ----

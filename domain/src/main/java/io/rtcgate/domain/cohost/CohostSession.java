@@ -152,6 +152,22 @@ public final class CohostSession {
                 .stopWithoutCoHosts(now);
     }
 
+    /**
+     * The room moved to another channel: a mix that runs or is due starts anew there, on {@code vendor}, as the
+     * next generation (so its task has a name of its own); one the main stream is known up for is due at once.
+     * The task it had runs on the old channel and is the caller's to stop there: it is not a dropped task of this
+     * change, which the new channel's owner would stop. A session without a mix is unchanged.
+     */
+    public CohostSession movedTo(Vendor vendor, Instant now) {
+        if (mix.state() == MixState.IDLE || mix.state() == MixState.FAILED) {
+            return this;
+        }
+        Mix next = mix.nextGeneration(mix.mainAvailable() ? MixState.STARTING : MixState.WAITING_FOR_MAIN, vendor);
+        List<RoomEvent> events = mix.taskId().isEmpty() ? List.of() : List.of(mixEvent(RoomEventType.MIX_STOPPED,
+                mix.withoutTask(MixState.IDLE), Map.of("reason", "the room moved to " + vendor.wireName()), now));
+        return new CohostSession(roomId, anchorId, members, layout, next, version, now, raise(events), droppedTask);
+    }
+
     // ---- the mix: what the vendor told ----
 
     /** The vendor's news of mixing, applied; a result for a mix that is not running is ignored. */

@@ -147,7 +147,7 @@ public final class Ingest {
         Builder b = moveTo(IngestState.RUNNING, now);
         b.taskId = vendorTaskId;
         b.clock = mode == IngestMode.VOD ? PlaybackClock.playingFrom(startPosition, now, TEMPO) : null;
-        b.startedAt = now;
+        b.startedAt = startedAt == null ? now : startedAt;
         return new Ingest(b);
     }
 
@@ -163,6 +163,26 @@ public final class Ingest {
         }
         Builder b = copy(now);
         b.taskId = vendorTaskId;
+        return new Ingest(b);
+    }
+
+    /**
+     * The room moved to another channel: the ingest is to start again there, on {@code newVendor}, a file from
+     * where it is now. RUNNING or PAUSED → STARTING; the vendor task it had is the caller's to stop.
+     */
+    public Ingest movedTo(Vendor newVendor, String newChannel, Instant now) {
+        Objects.requireNonNull(newVendor, "newVendor");
+        Objects.requireNonNull(newChannel, "newChannel");
+        if (state != IngestState.RUNNING && state != IngestState.PAUSED) {
+            throw new ConflictException("cannot move ingest " + id + " while it is " + state.wireName());
+        }
+        Duration from = position(now).orElse(Duration.ZERO);
+        Builder b = moveTo(IngestState.STARTING, now);
+        b.vendor = newVendor;
+        b.channel = newChannel;
+        b.startPosition = from;
+        b.taskId = null;
+        b.clock = null;
         return new Ingest(b);
     }
 
@@ -338,7 +358,7 @@ public final class Ingest {
             case PAUSED -> RoomEventType.INGEST_PAUSED;
             case STOPPED -> RoomEventType.INGEST_STOPPED;
             case FAILED -> RoomEventType.INGEST_FAILED;
-            case STARTING -> throw new IllegalStateException("an ingest is written STARTING, it never enters it");
+            case STARTING -> RoomEventType.INGEST_MOVED;
         };
         return b;
     }
@@ -361,6 +381,9 @@ public final class Ingest {
         data.put("state", state.wireName());
         taskId().ifPresent(task -> data.put("task_id", task));
         position(updatedAt).ifPresent(position -> data.put("progress_seconds", position.toMillis() / 1000.0));
+        if (state == IngestState.STARTING && mode == IngestMode.VOD) {
+            data.put("start_seconds", startPosition.toMillis() / 1000.0);
+        }
         if (state == IngestState.STOPPED) {
             data.put("played_to_end", finished);
         }

@@ -12,6 +12,7 @@ import io.rtcgate.domain.job.LatestWrites;
 import io.rtcgate.domain.job.RoomJobAccess;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomJobs;
+import io.rtcgate.domain.room.RoomMoves;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.room.VendorBinding;
@@ -41,10 +42,15 @@ import java.util.function.UnaryOperator;
  * stopped by the clean-up retriers, and the vendor's own "task ended" callback for it finds the ingest stopped
  * already and changes nothing.
  */
-public final class IngestService implements RoomJobs {
+public final class IngestService implements RoomJobs, RoomMoves {
 
     /** The clean-up that stops an ingest's vendor task; its target is the ingest's id. */
     public static final String STOP_TASK = "stop-ingest";
+    /**
+     * The clean-up that stops the vendor task an ingest left on its room's old channel when the room moved; its
+     * target names the task itself, since the ingest names its new one.
+     */
+    public static final String STOP_MOVED_TASK = "stop-moved-ingest";
     /** How long a start whose answer never came may stay unconfirmed before the ingest fails. */
     public static final Duration UNCONFIRMED_START_LIMIT = Duration.ofMinutes(10);
     /** How many playing files one progress pass saves; more wait for the next pass. */
@@ -73,6 +79,20 @@ public final class IngestService implements RoomJobs {
         this.reconciler = new JobReconciler<>("ingest", ingests, this::reconcileOne, clock, reconcileInterval);
     }
 
+    /**
+     * The clean-up action behind {@link #STOP_MOVED_TASK}: stops the task its target names (the task id, channel
+     * and robot user, on three lines).
+     */
+    public static CleanupAction stopMovedTaskAction(VendorPorts ports) {
+        return (vendor, target) -> {
+            String[] parts = target.split("\n", -1);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("not an ingest task stop target: " + target);
+            }
+            ports.require(vendor, StreamIngester.class).stop(new IngestTask(parts[1], parts[2], parts[0]));
+        };
+    }
+
     /** The clean-up action behind {@link #STOP_TASK}: stops the vendor task the ingest names, if it names one. */
     public static CleanupAction stopTaskAction(IngestStore ingests, VendorPorts ports) {
         return (vendor, ingestId) -> ingests.require(ingestId).task()
@@ -97,6 +117,11 @@ public final class IngestService implements RoomJobs {
         Ingest starting = ingests.insert(Ingest.request(ids.get(), roomId, binding.vendor(), binding.channel(),
                 request.sourceUrl(), request.mode(), request.robotUserId(), request.repeat(), request.volume(), from,
                 clock.instant()));
+        return startOnVendor(starting, ingester);
+    }
+
+    /** Asks the vendor to start a STARTING ingest and saves its answer; a failed start fails the ingest. */
+    private Ingest startOnVendor(Ingest starting, StreamIngester ingester) {
         String taskId;
         try {
             taskId = ingester.start(starting.startRequest());
@@ -205,6 +230,50 @@ public final class IngestService implements RoomJobs {
                         e.toString());
             }
         }
+    }
+
+    /**
+     * The room moved to another channel: each running or paused ingest starts again there, a file from where it
+     * was (a paused one is paused again once started). The task on the old channel is stopped through the clean-up
+     * queue, queued with the change: at once if its vendor answers, else when it does. A room that moved to a
+     * vendor that cannot ingest stops its ingests, keeping a file's position.
+     */
+    @Override
+    public void roomMoved(Room room, VendorBinding from) {
+        for (Ingest ingest : ingests.activeInRoom(room.id())) {
+            try {
+                follow(ingest.id(), room);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "room {0} moved, its ingest {1} did not follow now: {2}", room.id(), ingest.id(),
+                        e.toString());
+            }
+        }
+    }
+
+    private Ingest follow(String ingestId, Room room) {
+        VendorBinding to = room.binding().orElseThrow();
+        Ingest current = ingests.require(ingestId);
+        boolean paused = current.state() == IngestState.PAUSED;
+        if ((current.state() != IngestState.RUNNING && !paused) || current.channel().equals(to.channel())) {
+            return current; // a start in flight finishes where it began; a moved one has followed already
+        }
+        Optional<StreamIngester> ingester = ports.find(to.vendor(), StreamIngester.class);
+        if (ingester.isEmpty()) {
+            LOG.log(Level.WARNING, "room {0} moved to {1}, which cannot ingest: ingest {2} stops", room.id(),
+                    to.vendor().wireName(), ingestId);
+            return stopNow(ingestId);
+        }
+        IngestTask old = current.task().orElseThrow();
+        Ingest moved = current.movedTo(to.vendor(), to.channel(), clock.instant());
+        AtomicReference<Ingest> saved = new AtomicReference<>();
+        cleanups.scheduleWith(() -> saved.set(ingests.update(moved)), current.vendor(), STOP_MOVED_TASK,
+                old.taskId() + "\n" + old.channel() + "\n" + old.robotUserId());
+        Ingest started = startOnVendor(saved.get(), ingester.get());
+        if (!paused || started.state() != IngestState.RUNNING) {
+            return started;
+        }
+        ingester.get().update(started.task().orElseThrow(), new IngestUpdate(Optional.of(true), Optional.empty()));
+        return updateLatest(ingestId, latest -> latest.state() == IngestState.RUNNING ? latest.paused(clock.instant()) : latest);
     }
 
     // ---- progress ----

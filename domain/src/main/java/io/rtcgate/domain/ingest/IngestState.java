@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Lifecycle of an ingest: {@code STARTING → RUNNING ⇄ PAUSED → STOPPED | FAILED}. A start still in flight may
- * be stopped or fail; STOPPED and FAILED are final.
+ * be stopped or fail; STOPPED and FAILED are final. A running or paused ingest whose room moved to another
+ * channel starts again there: back to STARTING.
  */
 public enum IngestState {
     STARTING,
@@ -28,8 +29,8 @@ public enum IngestState {
         }
         return switch (this) {
             case STARTING -> next == RUNNING || next == STOPPED || next == FAILED;
-            case RUNNING -> next == PAUSED || next == STOPPED || next == FAILED;
-            case PAUSED -> next == RUNNING || next == STOPPED || next == FAILED;
+            case RUNNING -> next == PAUSED || next == STOPPED || next == FAILED || next == STARTING;
+            case PAUSED -> next == RUNNING || next == STOPPED || next == FAILED || next == STARTING;
             case STOPPED, FAILED -> false;
         };
     }

@@ -207,16 +207,16 @@ public final class Recording {
     }
 
     /**
-     * The room moved to another vendor: the current segment ends with the files it has, and a new one
-     * opens on {@code vendor} with its own recorder, to be started: RECORDING → STARTING.
+     * The room moved to another channel (on another vendor, or its own): the current segment ends with the files
+     * it has, and a new one opens on {@code vendor} with its own recorder, to be started: RECORDING → STARTING.
      */
     public Recording movedTo(Vendor vendor, String channel, RecorderIdentity recorder, Instant now) {
         Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(recorder, "recorder");
         requireState(RecordingState.RECORDING, "move");
-        if (vendor == vendor()) {
-            throw new ConflictException("recording " + id + " is on " + vendor.wireName() + " already");
+        if (channel.equals(current().channel())) {
+            throw new ConflictException("recording " + id + " records channel " + channel + " already");
         }
         List<RecordingSegment> next = new ArrayList<>(replaceCurrent(current().ended(SegmentState.ENDED, now)));
         next.add(RecordingSegment.starting(vendor, channel, recorder));

@@ -8,7 +8,10 @@ import io.rtcgate.domain.job.JobReconciler;
 import io.rtcgate.domain.job.LatestWrites;
 import io.rtcgate.domain.job.RoomJobAccess;
 import io.rtcgate.domain.room.Room;
+import io.rtcgate.domain.cleanup.CleanupAction;
+import io.rtcgate.domain.cleanup.VendorCleanups;
 import io.rtcgate.domain.room.RoomJobs;
+import io.rtcgate.domain.room.RoomMoves;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.room.VendorBinding;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -36,7 +40,13 @@ import java.util.random.RandomGenerator;
  * the recording was meant to have ended. A vendor call that fails leaves the recording where the vendor's
  * answer allows, and the reconciler finishes it.
  */
-public final class RecordingService implements RoomJobs {
+public final class RecordingService implements RoomJobs, RoomMoves {
+
+    /**
+     * The clean-up that stops the vendor task of a segment a recording closed when its room moved; its target is
+     * the recording's id and the segment's index, on two lines.
+     */
+    public static final String STOP_SEGMENT = "stop-recording-segment";
 
     /** How long a start whose vendor never confirmed it may stay unconfirmed before the recording fails. */
     public static final Duration UNCONFIRMED_START_LIMIT = Duration.ofMinutes(10);
@@ -46,20 +56,35 @@ public final class RecordingService implements RoomJobs {
     private final RecordingStore recordings;
     private final RoomStore rooms;
     private final VendorPorts ports;
+    private final VendorCleanups cleanups;
     private final Supplier<String> ids;
     private final RandomGenerator random;
     private final Clock clock;
     private final JobReconciler<Recording> reconciler;
 
-    public RecordingService(RecordingStore recordings, RoomStore rooms, VendorPorts ports, Supplier<String> ids,
-                            RandomGenerator random, Clock clock, Duration reconcileInterval) {
+    public RecordingService(RecordingStore recordings, RoomStore rooms, VendorPorts ports, VendorCleanups cleanups,
+                            Supplier<String> ids, RandomGenerator random, Clock clock, Duration reconcileInterval) {
         this.recordings = recordings;
         this.rooms = rooms;
         this.ports = ports;
+        this.cleanups = cleanups;
         this.ids = ids;
         this.random = random;
         this.clock = clock;
         this.reconciler = new JobReconciler<>("recording", recordings, this::reconcileOne, clock, reconcileInterval);
+    }
+
+    /** The clean-up action behind {@link #STOP_SEGMENT}: stops the task of the segment its target names, if it has one. */
+    public static CleanupAction stopSegmentAction(RecordingStore recordings, VendorPorts ports) {
+        return (vendor, target) -> {
+            String[] parts = target.split("\n", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("not a segment stop target: " + target);
+            }
+            Recording recording = recordings.require(parts[0]);
+            RecordingSegment segment = recording.segments().get(Integer.parseInt(parts[1]));
+            segment.runningTask(recording.mode()).ifPresent(task -> ports.require(vendor, CloudRecorder.class).stop(task));
+        };
     }
 
     // ---- the API ----
@@ -116,6 +141,48 @@ public final class RecordingService implements RoomJobs {
                         recording.id(), e.toString());
             }
         }
+    }
+
+    /**
+     * The room moved to another channel: each of its recordings that records closes its segment and opens one on
+     * the room's new channel with a recorder of its own, started at once. The old segment's task is stopped
+     * through the clean-up queue, queued with the change: at once if its vendor answers, else when it does. A
+     * room that moved to a vendor that does not record ends its recordings, failed for that reason.
+     */
+    @Override
+    public void roomMoved(Room room, VendorBinding from) {
+        for (Recording recording : recordings.activeInRoom(room.id())) {
+            try {
+                follow(recording.id(), room);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "room {0} moved, its recording {1} did not follow now: {2}", room.id(),
+                        recording.id(), e.toString());
+            }
+        }
+    }
+
+    private Recording follow(String recordingId, Room room) {
+        VendorBinding to = room.binding().orElseThrow();
+        Optional<CloudRecorder> recorder = ports.find(to.vendor(), CloudRecorder.class);
+        Recording current = recordings.require(recordingId);
+        if (current.state() != RecordingState.RECORDING || current.current().channel().equals(to.channel())) {
+            return current; // a start or a stop in flight finishes where it began; a moved one has followed already
+        }
+        Instant now = clock.instant();
+        Recording next = recorder.isPresent()
+                ? current.movedTo(to.vendor(), to.channel(), RecorderIdentity.randomNumeric(random), now)
+                : current.failed(new JobFailure(null, "the room moved to " + to.vendor().wireName()
+                        + ", which does not record here"), now);
+        AtomicReference<Recording> saved = new AtomicReference<>();
+        Runnable write = () -> saved.set(recordings.update(next));
+        if (current.current().runningTask(current.mode()).isPresent()) {
+            cleanups.scheduleWith(write, current.vendor(), STOP_SEGMENT,
+                    current.id() + "\n" + (current.segments().size() - 1));
+        } else {
+            write.run();
+        }
+        return saved.get().state() == RecordingState.STARTING ? startOnVendor(saved.get(), recorder.orElseThrow())
+                : saved.get();
     }
 
     // ---- callbacks ----

@@ -3,6 +3,7 @@ package io.rtcgate.domain.room;
 import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
+import io.rtcgate.domain.vendor.Vendor;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class Room {
     private final Instant startedAt;
     private final Instant stoppedAt;
     private final long version;
+    private final RoomRoute route;
+    private final boolean failover;
+    private final FailoverHold failoverHold;
 
     private Room(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -63,6 +67,9 @@ public final class Room {
         this.startedAt = b.startedAt;
         this.stoppedAt = b.stoppedAt;
         this.version = b.version;
+        this.route = Objects.requireNonNull(b.route, "route");
+        this.failover = b.failover;
+        this.failoverHold = b.failoverHold;
     }
 
     /**
@@ -81,6 +88,15 @@ public final class Room {
      */
     public static RoomChange create(Caller caller, String id, NewRoom request, String meetingId, VendorBinding binding,
                                     String chatId, Instant now) {
+        return create(caller, id, request, meetingId, binding, chatId, RoomRoute.RTC, true, now);
+    }
+
+    /**
+     * A new room as {@link #create(Caller, String, NewRoom, String, VendorBinding, String, Instant)} makes it, created
+     * through {@code route}'s API; with {@code failover} off it stays on its vendor whatever happens to it.
+     */
+    public static RoomChange create(Caller caller, String id, NewRoom request, String meetingId, VendorBinding binding,
+                                    String chatId, RoomRoute route, boolean failover, Instant now) {
         Objects.requireNonNull(binding, "binding");
         Objects.requireNonNull(chatId, "chatId");
         Room room = builder()
@@ -100,6 +116,8 @@ public final class Room {
                 .createdAt(now)
                 .updatedAt(now)
                 .version(0)
+                .route(route)
+                .failover(failover)
                 .build();
         return room.changed(caller, RoomEventType.ROOM_CREATED, now, Map.of(
                 "title", room.title, "anchor_id", room.anchorId, "mode", (long) room.mode.code(),
@@ -115,13 +133,15 @@ public final class Room {
                 .vodId(stored.vodId()).meetingMembers(stored.meetingMembers()).metrics(stored.metrics())
                 .binding(stored.binding()).createdAt(stored.createdAt()).updatedAt(stored.updatedAt())
                 .startedAt(stored.startedAt()).stoppedAt(stored.stoppedAt()).version(stored.version())
+                .route(stored.route()).failover(stored.failover()).failoverHold(stored.failoverHold())
                 .build();
     }
 
     /** What a store keeps of this room. */
     public RoomRecord toRecord() {
         return new RoomRecord(id, title, notice, coverUrl, anchorId, anchorNick, extendsJson, mode, status, chatId,
-                meetingId, vodId, meetingMembers, metrics, binding, createdAt, updatedAt, startedAt, stoppedAt, version);
+                meetingId, vodId, meetingMembers, metrics, binding, createdAt, updatedAt, startedAt, stoppedAt, version, route,
+                failover, failoverHold);
     }
 
     /** This room as the store saved it: same state, the store's next version. Only stores call this. */
@@ -237,6 +257,54 @@ public final class Room {
         data.put("stream", stream);
         relayedUser.ifPresent(user -> data.put("user_id", user));
         return data;
+    }
+
+    /**
+     * Moves a live or paused room to a new channel on {@code vendor} (another vendor, or its own for a fresh
+     * channel): the next epoch, and a {@code vendor.switched} event that tells clients to ask for a join
+     * credential again. Whatever held a failover back is gone with the move.
+     *
+     * @param actor who moved it: an admin, or the system actor of the failover
+     * @param reason why, for the event
+     */
+    public RoomChange rebind(Vendor vendor, String reason, String actor, Instant now) {
+        Objects.requireNonNull(vendor, "vendor");
+        Objects.requireNonNull(reason, "reason");
+        if (status != RoomStatus.LIVE && status != RoomStatus.PAUSED) {
+            throw new ConflictException("room " + id + " is " + status.wireName() + ": only a live or paused room moves to"
+                    + " another channel");
+        }
+        if (binding == null) {
+            throw new ConflictException("room " + id + " has no vendor channel to move from");
+        }
+        VendorBinding next = binding.next(id, vendor);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", binding.vendor().wireName());
+        data.put("to", vendor.wireName());
+        data.put("epoch", next.epoch());
+        data.put("channel", next.channel());
+        data.put("reason", reason);
+        Room moved = toBuilder().binding(next).failoverHold(null).updatedAt(now).build();
+        return new RoomChange(moved, List.of(new RoomEvent(id, RoomEventType.VENDOR_SWITCHED, actor, now, data)));
+    }
+
+    /**
+     * Failover could not move the room off its vendor, for {@code reason}: the room keeps the reason and tells
+     * it once, in a {@code vendor.switch_blocked} event. Empty when it holds for that reason already.
+     */
+    public Optional<RoomChange> failoverBlocked(String reason, String actor, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        if (failoverHold != null && failoverHold.reason().equals(reason)) {
+            return Optional.empty();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        binding().ifPresent(current -> {
+            data.put("vendor", current.vendor().wireName());
+            data.put("epoch", current.epoch());
+        });
+        data.put("reason", reason);
+        Room held = toBuilder().failoverHold(new FailoverHold(reason, now)).build();
+        return Optional.of(new RoomChange(held, List.of(new RoomEvent(id, RoomEventType.VENDOR_SWITCH_BLOCKED, actor, now, data))));
     }
 
     /** An ended room takes no more members or participants. */
@@ -360,6 +428,21 @@ public final class Room {
         return version;
     }
 
+    /** The API the room was created through, whose routing list it stays within. */
+    public RoomRoute route() {
+        return route;
+    }
+
+    /** Whether failover may move the room off a failed vendor; off, it stays where it is. */
+    public boolean failsOver() {
+        return failover;
+    }
+
+    /** Why failover could not move the room, while that holds. */
+    public Optional<FailoverHold> failoverHold() {
+        return Optional.ofNullable(failoverHold);
+    }
+
     private Builder toBuilder() {
         return builder()
                 .id(id).title(title).notice(notice).coverUrl(coverUrl)
@@ -367,7 +450,7 @@ public final class Room {
                 .mode(mode).status(status).chatId(chatId).meetingId(meetingId).vodId(vodId)
                 .meetingMembers(meetingMembers).metrics(metrics).binding(binding)
                 .createdAt(createdAt).updatedAt(updatedAt).startedAt(startedAt).stoppedAt(stoppedAt)
-                .version(version);
+                .version(version).route(route).failover(failover).failoverHold(failoverHold);
     }
 
     private static Builder builder() {
@@ -401,6 +484,9 @@ public final class Room {
         private Instant startedAt;
         private Instant stoppedAt;
         private long version;
+        private RoomRoute route = RoomRoute.RTC;
+        private boolean failover = true;
+        private FailoverHold failoverHold;
 
         private Builder() {
         }
@@ -425,6 +511,9 @@ public final class Room {
         Builder startedAt(Instant v) { this.startedAt = v; return this; }
         Builder stoppedAt(Instant v) { this.stoppedAt = v; return this; }
         Builder version(long v) { this.version = v; return this; }
+        Builder route(RoomRoute v) { this.route = v; return this; }
+        Builder failover(boolean v) { this.failover = v; return this; }
+        Builder failoverHold(FailoverHold v) { this.failoverHold = v; return this; }
 
         Room build() {
             return new Room(this);

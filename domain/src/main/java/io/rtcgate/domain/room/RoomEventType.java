@@ -59,7 +59,13 @@ public enum RoomEventType {
     /** A result other than Success, or a failed call, that is still retried or waited out. */
     MIX_DEGRADED("mix.degraded"),
     MIX_FAILED("mix.failed"),
-    MIX_STOPPED("mix.stopped");
+    MIX_STOPPED("mix.stopped"),
+    /** The room moved to a new channel (another vendor's, after a failover or an admin's move): clients join again. */
+    VENDOR_SWITCHED("vendor.switched", 1),
+    /** The room's vendor failed, and failover could not move it: why (told once per reason). */
+    VENDOR_SWITCH_BLOCKED("vendor.switch_blocked"),
+    /** An ingest followed its room to a new channel: it starts again there, from where it was. */
+    INGEST_MOVED("ingest.moved");
 
     /** The weight of seed 001's pushes for everything else: a larger weight is a lower priority. */
     public static final int DEFAULT_PRIORITY = 5;

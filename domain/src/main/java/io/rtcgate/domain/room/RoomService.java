@@ -63,12 +63,20 @@ public final class RoomService {
      * routing prefers. Callers create rooms for themselves; an admin may create one for any anchor.
      */
     public RoomView create(Caller caller, NewRoom request, Optional<Vendor> vendor) {
+        return create(caller, request, vendor, true);
+    }
+
+    /**
+     * Creates a room as {@link #create(Caller, NewRoom, Optional)} does; with {@code failover} off the room stays on
+     * its vendor even when that fails.
+     */
+    public RoomView create(Caller caller, NewRoom request, Optional<Vendor> vendor, boolean failover) {
         requireOwnAnchor(caller, request);
         VendorRouter.Snapshot routing = router.snapshot();
         Vendor chosen = vendor.map(v -> routing.pin(v, "vendor")).orElseGet(() -> routing.route(Capability.RTC));
         String id = ids.next().toString();
-        RoomChange created = Room.create(caller, id, request, ids.next().toString(), VendorBinding.first(id, chosen),
-                clock.instant());
+        RoomChange created = Room.create(caller, id, request, ids.next().toString(), VendorBinding.first(id, chosen), id,
+                RoomRoute.RTC, failover, clock.instant());
         rooms.insert(created);
         return view(created.room(), caller, urlSigner(routing));
     }
@@ -87,13 +95,15 @@ public final class RoomService {
         String id = ids.next().toString();
         String meetingId = ids.next().toString();
         if (!messageGroup) {
-            RoomChange created = Room.create(caller, id, request, meetingId, VendorBinding.first(id, chosen), clock.instant());
+            RoomChange created = Room.create(caller, id, request, meetingId, VendorBinding.first(id, chosen), id, RoomRoute.AUI,
+                    true, clock.instant());
             rooms.insert(created);
             return view(created.room(), caller, urlSigner(routing));
         }
         Vendor groupVendor = messageGroupVendor(routing);
         String chatId = ports.require(groupVendor, MessageGroups.class).create(id.replace("-", ""), request.anchorId());
-        RoomChange created = Room.create(caller, id, request, meetingId, VendorBinding.first(id, chosen), chatId, clock.instant());
+        RoomChange created = Room.create(caller, id, request, meetingId, VendorBinding.first(id, chosen), chatId, RoomRoute.AUI,
+                true, clock.instant());
         try {
             rooms.insert(created);
         } catch (RuntimeException e) {

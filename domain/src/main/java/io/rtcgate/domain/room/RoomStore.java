@@ -3,6 +3,8 @@ package io.rtcgate.domain.room;
 import io.rtcgate.domain.NotFoundException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import io.rtcgate.domain.vendor.Vendor;
 
 /**
  * Port: durable rooms and their events, with optimistic concurrency on {@link Room#version()}. Every
@@ -43,6 +45,12 @@ public interface RoomStore {
 
     /** The newest room whose clients chat in {@code chatId} (AUI calls name rooms by it). */
     Optional<Room> findByChatId(String chatId);
+
+    /**
+     * Ids of up to {@code limit} live or paused rooms bound to one of {@code vendors}: the rooms a failover has to
+     * move, those failover has not yet held back first.
+     */
+    List<String> liveOn(Set<Vendor> vendors, int limit);
 
     /** Rooms newest first; ties are broken by id so pages are stable. */
     List<Room> list(RoomQuery query);

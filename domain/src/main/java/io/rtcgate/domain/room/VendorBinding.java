@@ -20,6 +20,11 @@ public record VendorBinding(Vendor vendor, String channel, long epoch) {
         return new VendorBinding(vendor, channelName(roomId, 1), 1);
     }
 
+    /** The binding after a move of the room to {@code vendor}: the next epoch, on a channel of its own. */
+    public VendorBinding next(String roomId, Vendor vendor) {
+        return new VendorBinding(vendor, channelName(roomId, epoch + 1), epoch + 1);
+    }
+
     static String channelName(String roomId, long epoch) {
         return roomId + "-" + epoch;
     }

@@ -43,7 +43,9 @@ public enum Capability {
     /** Mix a co-host session's streams into one picture: start, update, stop. */
     MIXING("mixing", StreamMixer.class, true),
     /** Verify and read the vendor's mixing news (mixable main stream, mix results). Local work. */
-    MIX_CALLBACKS("mix-callbacks", MixCallbacks.class, false);
+    MIX_CALLBACKS("mix-callbacks", MixCallbacks.class, false),
+    /** One cheap authenticated call, made on a timer to learn the vendor's health when nobody else calls it. */
+    HEALTH_PROBE("health-probe", VendorProbe.class, true);
 
     private final String configKey;
     private final Class<? extends VendorPort> port;

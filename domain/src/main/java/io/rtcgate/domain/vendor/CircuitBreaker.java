@@ -2,6 +2,7 @@ package io.rtcgate.domain.vendor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Stops calling a vendor capability after repeated failures. CLOSED counts consecutive failures; at the
@@ -17,6 +18,8 @@ public final class CircuitBreaker {
     private final Duration coolDown;
     private int consecutiveFailures;
     private Instant openedAt;
+    /** When it opened after it was last closed: a failed trial opens it again, but not anew. */
+    private Instant troubledSince;
     private boolean trialInFlight;
 
     public CircuitBreaker(int failureThreshold, Duration coolDown) {
@@ -54,9 +57,18 @@ public final class CircuitBreaker {
         return state(now) != State.OPEN;
     }
 
+    /**
+     * Since when the breaker has not been closed: the time it opened, kept through its half-open trials
+     * until one succeeds. Empty while it is closed.
+     */
+    public synchronized Optional<Instant> openSince() {
+        return Optional.ofNullable(troubledSince);
+    }
+
     public synchronized void onSuccess() {
         consecutiveFailures = 0;
         openedAt = null;
+        troubledSince = null;
         trialInFlight = false;
     }
 
@@ -65,6 +77,9 @@ public final class CircuitBreaker {
         consecutiveFailures++;
         if (openedAt != null || consecutiveFailures >= failureThreshold) {
             openedAt = now;
+            if (troubledSince == null) {
+                troubledSince = now;
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Health of each vendor's cloud, learned on this node from the outcomes of the calls that reach it,
@@ -38,6 +39,14 @@ public final class VendorHealth {
     /** Whether routing may send new work to the vendor: not while its circuit is open. */
     public boolean isAvailable(Vendor vendor) {
         return circuits.get(vendor).isAvailable(clock.instant());
+    }
+
+    /**
+     * Since when the vendor's circuit has been open on this node, through its half-open trials; empty while
+     * it is closed. Failover moves a vendor's rooms once this is long enough ago.
+     */
+    public Optional<Instant> openSince(Vendor vendor) {
+        return circuits.get(vendor).openSince();
     }
 
     public HealthSnapshot snapshot(Vendor vendor) {

@@ -10,27 +10,35 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What operators do with vendors: see each one's capabilities, operator state and health, and set the state. */
 public final class VendorOperations {
 
-    /** One vendor as operators see it. */
+    /**
+     * One vendor as operators see it: with this node's circuit (and since when it has been open) and the last
+     * health probe this node made of it.
+     */
     public record VendorStatus(Vendor vendor, boolean enabled, Set<Capability> capabilities, OperatorState state,
-                               HealthSnapshot health) {
+                               HealthSnapshot health, Optional<Instant> circuitOpenSince,
+                               Optional<HealthProbes.ProbeResult> probe) {
     }
 
     private final VendorPorts ports;
     private final VendorStateStore states;
     private final VendorHealth health;
     private final AuditLog audit;
+    private final HealthProbes probes;
     private final Clock clock;
 
-    public VendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, AuditLog audit, Clock clock) {
+    public VendorOperations(VendorPorts ports, VendorStateStore states, VendorHealth health, AuditLog audit,
+                            HealthProbes probes, Clock clock) {
         this.ports = ports;
         this.states = states;
         this.health = health;
         this.audit = audit;
+        this.probes = probes;
         this.clock = clock;
     }
 
@@ -59,6 +67,6 @@ public final class VendorOperations {
 
     private VendorStatus status(Vendor vendor, OperatorState state) {
         return new VendorStatus(vendor, ports.vendors().contains(vendor), ports.capabilities(vendor), state,
-                health.snapshot(vendor));
+                health.snapshot(vendor), health.openSince(vendor), probes.last(vendor));
     }
 }

@@ -44,6 +44,11 @@ public final class VendorRouter {
         return policy.preferenceFor(capability);
     }
 
+    /** The enabled vendors of a named route, best first, whatever their state or health. */
+    public List<Vendor> preferred(NamedRoute route) {
+        return policy.preferenceFor(route);
+    }
+
     /** A caller's explicit choice: it must be enabled and not taken out of service by an operator. */
     public Vendor pin(Vendor vendor, String field) {
         return snapshot().pin(vendor, field);
@@ -105,6 +110,22 @@ public final class VendorRouter {
                 throw new ConflictException(vendor.wireName() + " is " + state.wireName() + " and takes no new rooms");
             }
             return vendor;
+        }
+
+        /**
+         * The first of {@code candidates} that may take new work now, as {@link #route(Capability)} picks: kept up
+         * by the operators, its circuit not open on this node.
+         */
+        public Optional<Vendor> firstAvailable(List<Vendor> candidates) {
+            return candidates.stream()
+                    .filter(vendor -> stateOf(vendor).acceptsNewRooms())
+                    .filter(health::isAvailable)
+                    .findFirst();
+        }
+
+        /** What the operators say of the vendor, as read once. */
+        public OperatorState state(Vendor vendor) {
+            return stateOf(vendor);
         }
 
         /** A vendor never set is up, as the store promises. */

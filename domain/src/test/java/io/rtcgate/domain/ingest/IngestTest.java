@@ -33,9 +33,11 @@ class IngestTest {
             IngestState.STARTING, Map.of("started", IngestState.RUNNING, "stopped", IngestState.STOPPED,
                     "finished", IngestState.STOPPED, "failed", IngestState.FAILED),
             IngestState.RUNNING, Map.of("paused", IngestState.PAUSED, "stopped", IngestState.STOPPED,
-                    "finished", IngestState.STOPPED, "failed", IngestState.FAILED, "volumeSet", IngestState.RUNNING),
+                    "finished", IngestState.STOPPED, "failed", IngestState.FAILED, "volumeSet", IngestState.RUNNING,
+                    "movedTo", IngestState.STARTING),
             IngestState.PAUSED, Map.of("resumed", IngestState.RUNNING, "stopped", IngestState.STOPPED,
-                    "finished", IngestState.STOPPED, "failed", IngestState.FAILED, "volumeSet", IngestState.PAUSED),
+                    "finished", IngestState.STOPPED, "failed", IngestState.FAILED, "volumeSet", IngestState.PAUSED,
+                    "movedTo", IngestState.STARTING),
             IngestState.STOPPED, Map.of(),
             IngestState.FAILED, Map.of());
 
@@ -46,7 +48,8 @@ class IngestTest {
             "volumeSet", (ingest, now) -> ingest.volumeSet(40, now),
             "stopped", Ingest::stopped,
             "finished", Ingest::finished,
-            "failed", (ingest, now) -> ingest.failed(new JobFailure("InvalidParameter", "refused"), now));
+            "failed", (ingest, now) -> ingest.failed(new JobFailure("InvalidParameter", "refused"), now),
+            "movedTo", (ingest, now) -> ingest.movedTo(Vendor.AGORA, "room-1-2", now));
 
     private static Ingest requested(IngestMode mode, Duration from) {
         String source = mode == IngestMode.VOD ? FILE : "rtmp://live.example/app/stream";
@@ -130,6 +133,21 @@ class IngestTest {
         assertThrows(IllegalArgumentException.class, () -> Ingest.request("i", "r", Vendor.TENCENT, "r-1", FILE,
                 IngestMode.VOD, "robot", 1, 101, Duration.ZERO, T0), "volume 101");
         assertFalse(ingest.failure().isPresent());
+    }
+
+    @Test
+    void anIngestWhoseRoomMovedStartsAgainOnTheNewChannelFromWhereItWas() {
+        Ingest running = requested(IngestMode.VOD, Duration.ofSeconds(90)).started("task-1", T0);
+        Ingest moved = running.movedTo(Vendor.AGORA, "room-1-2", T0.plusSeconds(10));
+        assertEquals(IngestState.STARTING, moved.state());
+        assertEquals(Vendor.AGORA, moved.vendor());
+        assertEquals(new IngestStartRequest("room-1-2", "robot-1", FILE, IngestMode.VOD, Duration.ofSeconds(100), 1, 100),
+                moved.startRequest(), "it starts again where it was");
+        assertEquals(Optional.empty(), moved.task(), "the old task is the caller's to stop");
+        assertEquals("ingest.moved", moved.raisedEvents().get(moved.raisedEvents().size() - 1).type().wireName());
+        Ingest restarted = moved.started("task-2", T0.plusSeconds(11));
+        assertEquals(Optional.of(T0), restarted.startedAt(), "it started when it first started");
+        assertEquals(Optional.of(Duration.ofSeconds(105)), restarted.position(T0.plusSeconds(16)));
     }
 
     @Test

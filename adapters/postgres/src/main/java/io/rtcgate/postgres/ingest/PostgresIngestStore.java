@@ -55,7 +55,7 @@ public class PostgresIngestStore implements IngestStore {
     private static final String UPDATE = """
             UPDATE ingests SET volume = ?, state = ?, task_id = ?, clock_offset_ms = ?, clock_playing_since = ?,
                 clock_tempo = ?, played_to_end = ?, failure_code = ?, failure_message = ?, updated_at = ?, started_at = ?,
-                stopped_at = ?, version = version + 1
+                stopped_at = ?, vendor = ?, channel = ?, start_position_ms = ?, version = version + 1
             WHERE id = ? AND version = ?""";
     private static final String FIND = "SELECT " + COLUMNS + " FROM ingests WHERE id = ?";
     private static final String ACTIVE_IN_ROOM = "SELECT " + COLUMNS + " FROM ingests WHERE room_id = ? AND state IN "
@@ -119,6 +119,10 @@ public class PostgresIngestStore implements IngestStore {
         int updated = transactions.executeWrite(status -> {
             try (PreparedStatement update = status.getConnection().prepareStatement(UPDATE)) {
                 int i = bindChange(update, 1, row);
+                // an ingest whose room moved starts again on the new channel
+                update.setString(i++, row.vendor().wireName());
+                update.setString(i++, row.channel());
+                update.setLong(i++, row.startPosition().toMillis());
                 update.setString(i++, row.id());
                 update.setLong(i, row.version());
                 return events.appendIfSaved(status.getConnection(), update.executeUpdate(), ingest.raisedEvents());

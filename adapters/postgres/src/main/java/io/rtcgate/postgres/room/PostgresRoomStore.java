@@ -4,6 +4,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import io.rtcgate.domain.ConflictException;
+import io.rtcgate.domain.room.FailoverHold;
 import io.rtcgate.domain.room.MeetingMember;
 import io.rtcgate.domain.room.RecordedRoomEvent;
 import io.rtcgate.domain.room.Room;
@@ -12,6 +13,7 @@ import io.rtcgate.domain.room.RoomMetrics;
 import io.rtcgate.domain.room.RoomMode;
 import io.rtcgate.domain.room.RoomQuery;
 import io.rtcgate.domain.room.RoomRecord;
+import io.rtcgate.domain.room.RoomRoute;
 import io.rtcgate.domain.room.RoomStatus;
 import io.rtcgate.domain.room.RoomStore;
 import io.rtcgate.domain.room.VendorBinding;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import io.rtcgate.postgres.cohost.PostgresCohostStore;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -108,6 +111,14 @@ public class PostgresRoomStore implements RoomStore {
     }
 
     @Override
+    public List<String> liveOn(Set<Vendor> vendors, int limit) {
+        if (vendors.isEmpty()) {
+            return List.of();
+        }
+        return repository.findLiveOn(vendors.stream().map(Vendor::wireName).sorted().toList(), limit);
+    }
+
+    @Override
     public List<RecordedRoomEvent> events(String roomId, long afterSeq, int limit) {
         return events.read(roomId, afterSeq, limit);
     }
@@ -149,7 +160,11 @@ public class PostgresRoomStore implements RoomStore {
                 binding == null ? null : binding.vendor().wireName(),
                 binding == null ? null : binding.channel(),
                 binding == null ? 0L : binding.epoch(),
-                r.version());
+                r.version(),
+                r.route().wireName(),
+                r.failover(),
+                r.failoverHold() == null ? null : r.failoverHold().reason(),
+                r.failoverHold() == null ? null : r.failoverHold().since());
     }
 
     /** A room with its co-host members, which the co-host sessions keep ({@code members} by room id). */
@@ -175,6 +190,9 @@ public class PostgresRoomStore implements RoomStore {
                 row.updatedAt(),
                 row.startedAt(),
                 row.stoppedAt(),
-                row.version()));
+                row.version(),
+                RoomRoute.parse(row.route(), "route"),
+                row.failover(),
+                row.failoverHeld() == null ? null : new FailoverHold(row.failoverHeld(), row.failoverHeldAt())));
     }
 }

@@ -16,6 +16,11 @@ public interface RoomRepository extends CrudRepository<RoomRow, String> {
     @Query("SELECT * FROM rooms WHERE chat_id = :chatId ORDER BY created_at DESC, id DESC LIMIT 1")
     Optional<RoomRow> findNewestByChatId(String chatId);
 
+    /** Live and paused rooms on the vendors, those not held back by a failover first. */
+    @Query("SELECT id FROM rooms WHERE status IN (1, 3) AND vendor IN (:vendors)"
+            + " ORDER BY (failover_held IS NOT NULL), id LIMIT :limit")
+    List<String> findLiveOn(List<String> vendors, int limit);
+
     @Query("SELECT * FROM rooms WHERE status IN (:statuses) ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<RoomRow> listNewestFirstWithStatuses(List<Short> statuses, int limit, long offset);
 }

@@ -35,5 +35,9 @@ public record RoomRow(
         @Nullable String vendor,
         @Nullable String channel,
         long vendorEpoch,
-        @Version Long version) {
+        @Version Long version,
+        String route,
+        boolean failover,
+        @Nullable String failoverHeld,
+        @Nullable Instant failoverHeldAt) {
 }

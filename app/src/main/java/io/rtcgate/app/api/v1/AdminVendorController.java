@@ -52,17 +52,26 @@ public class AdminVendorController {
     public record CapabilityHealth(int recentErrors, @Nullable String lastErrorAt, @Nullable String lastError) {
     }
 
+    /** This node's last health probe of the vendor: when, whether it was answered, in how long, and what went wrong. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ProbeView(String at, boolean answered, long tookMs, @Nullable String error) {
+    }
+
     /**
-     * {@code circuit} is the vendor's: the calls of every capability that reach its cloud open it together.
-     * {@code health} has the recent errors of each such capability the vendor offers.
+     * {@code circuit} is the vendor's on this node: the calls of every capability that reach its cloud open it
+     * together; {@code circuit_open_since} is when it opened (null while closed), and its rooms fail over once it
+     * has been open for {@code rtcgate.failover.after}. {@code health} has the recent errors of each such
+     * capability the vendor offers; {@code probe} is this node's last health probe of it (null before the first).
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record VendorView(String vendor, boolean enabled, List<String> capabilities, String state, String circuit,
-                             Map<String, CapabilityHealth> health) {
+                             @Nullable String circuitOpenSince, Map<String, CapabilityHealth> health,
+                             @Nullable ProbeView probe) {
     }
 
-    @Operation(summary = "Every vendor: enabled, capabilities, operator state, circuit and recent errors")
+    @Operation(summary = "Every vendor: enabled, capabilities, operator state, circuit, recent errors and last probe")
     @Get
     public List<VendorView> list() {
         return vendors.list().stream().map(AdminVendorController::view).toList();
@@ -88,6 +97,9 @@ public class AdminVendorController {
         }
         return new VendorView(status.vendor().wireName(), status.enabled(),
                 status.capabilities().stream().map(Capability::configKey).toList(), status.state().wireName(),
-                status.health().circuit().name().toLowerCase(Locale.ROOT), byCapability);
+                status.health().circuit().name().toLowerCase(Locale.ROOT),
+                status.circuitOpenSince().map(DateTimeFormatter.ISO_INSTANT::format).orElse(null), byCapability,
+                status.probe().map(probe -> new ProbeView(DateTimeFormatter.ISO_INSTANT.format(probe.at()), probe.answered(),
+                        probe.took().toMillis(), probe.error().orElse(null))).orElse(null));
     }
 }

@@ -58,7 +58,8 @@ public class RoomController {
             @Nullable @JsonProperty("cover_url") String coverUrl,
             @Nullable @JsonProperty("extends") String extendsJson,
             @Nullable String mode,
-            @Nullable String vendor) {
+            @Nullable String vendor,
+            @Nullable String failover) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -101,7 +102,8 @@ public class RoomController {
         }
     }
 
-    @Operation(summary = "Create a room for the caller as anchor, bound to a vendor by routing or by choice")
+    @Operation(summary = "Create a room for the caller as anchor, bound to a vendor by routing or by choice; with failover"
+            + " \"off\" it stays on that vendor when the vendor fails")
     @Post
     public HttpResponse<RoomResource> create(Authentication auth, @Body CreateRoom request) {
         var caller = Callers.of(auth);
@@ -109,7 +111,12 @@ public class RoomController {
         Optional<Vendor> vendor = Optional.ofNullable(request.vendor()).map(name -> Vendor.parse(name, "vendor"));
         NewRoom newRoom = new NewRoom(request.title(), request.notice(), request.coverUrl(), caller.userId(), null,
                 request.extendsJson(), mode);
-        return HttpResponse.status(HttpStatus.CREATED).body(RoomResource.of(rooms.create(caller, newRoom, vendor)));
+        boolean failover = request.failover() == null || switch (request.failover()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new InvalidInputException("failover", "failover is \"on\" (the default) or \"off\"");
+        };
+        return HttpResponse.status(HttpStatus.CREATED).body(RoomResource.of(rooms.create(caller, newRoom, vendor, failover)));
     }
 
     @Operation(summary = "Get a room")

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * A room on the native API: its own model, not the AUI wire model. Mode and status are names, the vendor
- * binding has its epoch, and the stream URLs are {@code null} where the caller may not publish or no
- * vendor signs them. Named field by field: a naming strategy would override {@code @JsonProperty("extends")}.
+ * binding has its epoch (it grows with every move to a new channel; a room with {@code failover} "off" never
+ * moves), and the stream URLs are {@code null} where the caller may not publish or no vendor signs them. Named field by field: a naming strategy would override {@code @JsonProperty("extends")}.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -33,6 +33,7 @@ public record RoomResource(
         @Nullable String vendor,
         @Nullable String channel,
         @Nullable Long epoch,
+        String failover,
         @JsonProperty("cohost_members") List<Member> cohostMembers,
         Metrics metrics,
         @Nullable Push push,
@@ -71,6 +72,7 @@ public record RoomResource(
                 room.binding().map(binding -> binding.vendor().wireName()).orElse(null),
                 room.binding().map(VendorBinding::channel).orElse(null),
                 room.binding().map(VendorBinding::epoch).orElse(null),
+                room.failsOver() ? "on" : "off",
                 room.meetingMembers().stream().map(RoomResource::member).toList(),
                 new Metrics(view.metrics().likeCount(), view.metrics().onlineCount(), view.metrics().pv(), view.metrics().uv()),
                 view.push().map(RoomResource::push).orElse(null),
