@@ -15,6 +15,7 @@ import io.rtcgate.domain.Page;
 import io.rtcgate.domain.recording.Recording;
 import io.rtcgate.domain.recording.RecordingFormat;
 import io.rtcgate.domain.recording.RecordingMode;
+import io.rtcgate.domain.cleanup.VendorCleanups;
 import io.rtcgate.domain.recording.RecordingService;
 import io.rtcgate.domain.recording.RecordingSpec;
 import io.rtcgate.domain.recording.RecordingState;
@@ -65,6 +66,8 @@ class RecordingCallbackApiTest extends VendorApiTestBase {
     VendorPorts ports;
     @Inject
     Clock clock;
+    @Inject
+    VendorCleanups cleanups;
 
     @AfterEach
     void deliverAgain() {
@@ -216,7 +219,7 @@ class RecordingCallbackApiTest extends VendorApiTestBase {
                 return recordingStore.reconcile(id, heardBefore, work);
             }
         };
-        return new RecordingService(dying, rooms, ports, () -> UUID.randomUUID().toString(), new SecureRandom(), clock,
+        return new RecordingService(dying, rooms, ports, cleanups, () -> UUID.randomUUID().toString(), new SecureRandom(), clock,
                 Duration.ofSeconds(2));
     }
 
