@@ -51,10 +51,12 @@ import io.rtcgate.domain.vendor.VendorOperations;
 import io.rtcgate.domain.vendor.VendorPorts;
 import io.rtcgate.domain.vendor.VendorRouter;
 import io.rtcgate.domain.vendor.VendorStateStore;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -126,17 +128,34 @@ public class DomainWiring {
     /** Failover: the rooms on failed vendors move, and their jobs follow them. */
     @Singleton
     FailoverService failoverService(RoomStore rooms, VendorRouter router, VendorPorts ports, VendorHealth health,
-                                    RecordingService recordings, IngestService ingests, CohostService cohost,
-                                    FailoverProperties properties, Clock clock) {
+                                    VendorCleanups cleanups, FailoverProperties properties, Clock clock) {
         if (properties.getAfter().isNegative()) {
             throw new ConfigurationException("rtcgate.failover.after must not be negative");
         }
-        RoomMoves jobs = (room, from) -> {
-            recordings.roomMoved(room, from);
-            ingests.roomMoved(room, from);
-            cohost.roomMoved(room, from);
+        return new FailoverService(rooms, router, ports, health, cleanups, clock, properties.getAfter());
+    }
+
+    /** What follows a moved room: its recordings, its ingests and its mix, each tried whatever the others did. */
+    @Singleton
+    RoomMoves roomMoves(RecordingService recordings, IngestService ingests, CohostService cohost) {
+        List<RoomMoves> jobs = List.of(recordings, ingests, cohost);
+        return (room, from) -> {
+            RuntimeException failed = null;
+            for (RoomMoves job : jobs) {
+                try {
+                    job.roomMoved(room, from);
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
         };
-        return new FailoverService(rooms, router, ports, health, jobs, clock, properties.getAfter());
     }
 
     /** This node's active health probes of the vendors. */
@@ -195,12 +214,14 @@ public class DomainWiring {
     /** The durable queue of vendor clean-ups and what each kind does. */
     @Singleton
     VendorCleanups vendorCleanups(VendorCleanupStore store, VendorPorts ports, IngestStore ingests, RecordingStore recordings,
-                                  CleanupProperties cleanups, Clock clock) {
+                                  RoomStore rooms, Provider<RoomMoves> roomMoves, CleanupProperties cleanups, Clock clock) {
         Map<String, CleanupAction> actions = Map.of(
                 RoomService.DELETE_MESSAGE_GROUP, (vendor, group) -> ports.require(vendor, MessageGroups.class).delete(group),
                 IngestService.STOP_TASK, IngestService.stopTaskAction(ingests, ports),
                 IngestService.STOP_MOVED_TASK, IngestService.stopMovedTaskAction(ports),
                 RecordingService.STOP_SEGMENT, RecordingService.stopSegmentAction(recordings, ports),
+                // the jobs depend on the clean-ups, so they are looked up when a moved room's follow-up runs
+                FailoverService.FOLLOW_ROOM, FailoverService.followAction(rooms, roomMoves::get),
                 CohostService.STOP_MIX, CohostService.stopMixAction(ports));
         return new VendorCleanups(store, actions, clock, cleanups.getBackoff(), cleanups.getMaxBackoff());
     }

@@ -14,7 +14,10 @@ import io.rtcgate.app.support.WireClient.Reply;
 import io.rtcgate.domain.cleanup.VendorCleanups;
 import io.rtcgate.domain.failover.FailoverService;
 import io.rtcgate.domain.recording.RecordingService;
+import io.rtcgate.domain.cleanup.VendorCleanupStore;
+import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomStore;
+import io.rtcgate.domain.room.VendorBinding;
 import io.rtcgate.domain.vendor.Vendor;
 import io.rtcgate.emulator.FaultKind;
 import io.rtcgate.emulator.agora.CloudRecordingTask;
@@ -49,6 +52,8 @@ class FailoverApiTest extends CohostApiTestBase {
     VendorCleanups cleanups;
     @Inject
     RoomStore rooms;
+    @Inject
+    VendorCleanupStore cleanupStore;
 
     /** A live Agora co-host room with its anchor in the channel; its id. */
     String liveAgoraRoom(User anchor, Map<String, ?> extra) {
@@ -226,6 +231,27 @@ class FailoverApiTest extends CohostApiTestBase {
         await(() -> agoraRecording(oldSid).state() == CloudRecordingTask.State.STOPPED, "the stop is retried until Agora answers");
         await(() -> cleanups.pending().stream().noneMatch(cleanup -> cleanup.target().startsWith(recording.get("id") + "\n")),
                 "the clean-up is done");
+    }
+
+    @Test
+    void theJobsOfARoomWhoseNodeDiedRightAfterTheMoveFollowItAllTheSame() {
+        User anchor = aui.newUser();
+        String roomId = liveAgoraRoom(anchor, Map.of());
+        Map<String, Object> recording = startRecordingOk(anchor, roomId);
+        String oldSid = (String) segments(recording).get(0).get("task_id");
+
+        // what a node writes in the move's transaction, before it died: the room moved, its follow-up queued
+        Room room = rooms.require(roomId);
+        VendorBinding from = room.binding().orElseThrow();
+        cleanupStore.add(Vendor.TENCENT, FailoverService.FOLLOW_ROOM, roomId + "\nagora\n" + from.channel() + "\n1",
+                Instant.now(), Duration.ZERO, () -> rooms.update(room.rebind(Vendor.TENCENT, "a drill says so",
+                        FailoverService.ACTOR, Instant.now())));
+        assertEquals("tencent", read(anchor, ROOMS + "/" + roomId).get("vendor"));
+
+        await(() -> "tencent".equals(read(anchor, "/v1/recordings/" + recording.get("id")).get("vendor")),
+                "the retriers make the recording follow");
+        assertEquals(2, segments(read(anchor, "/v1/recordings/" + recording.get("id"))).size());
+        await(() -> agoraRecording(oldSid).state() == CloudRecordingTask.State.STOPPED, "and stop the old task");
     }
 
     @Test

@@ -380,6 +380,9 @@ public final class CohostService implements RoomJobs, RoomMoves {
         AtomicReference<Mix> before = new AtomicReference<>();
         LatestWrites.update(() -> sessions.find(room.id()).orElseThrow(), session -> {
             before.set(session.mix());
+            if (to != from.vendor() && !session.mix().vendor().equals(Optional.of(from.vendor()))) {
+                return session; // it followed already (a retried follow-up), or never ran there
+            }
             return session.movedTo(to, clock.instant());
         }, next -> {
             Mix old = before.get();

@@ -4,6 +4,8 @@ import io.rtcgate.domain.Caller;
 import io.rtcgate.domain.ConflictException;
 import io.rtcgate.domain.ForbiddenException;
 import io.rtcgate.domain.InvalidInputException;
+import io.rtcgate.domain.cleanup.CleanupAction;
+import io.rtcgate.domain.cleanup.VendorCleanups;
 import io.rtcgate.domain.room.Room;
 import io.rtcgate.domain.room.RoomChange;
 import io.rtcgate.domain.room.RoomEvent;
@@ -27,11 +29,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Moves live rooms off failed vendors, and one room by an admin's hand, with the same machinery: one
  * compare-and-set on the room's binding (the next epoch, a new channel, a {@code vendor.switched} event in the
- * same transaction), then the room's jobs follow it ({@link RoomMoves}).
+ * same transaction), then the room's jobs follow it ({@link RoomMoves}), through a clean-up queued in that
+ * transaction ({@link #FOLLOW_ROOM}) so that no job's move is lost.
  *
  * <p>A vendor is failed when an operator marked it down, or when this node's circuit for it has been open for
  * {@code failAfter}. Every node runs {@link #pass()}; two nodes that race for one room both read it on the
@@ -41,6 +45,12 @@ import java.util.Optional;
  */
 public final class FailoverService {
 
+    /**
+     * The clean-up that makes a moved room's jobs follow it: queued in the move's transaction and tried at once, then
+     * retried until every job followed, so a node that dies right after a move loses no job's move. Its target is
+     * {@link #followTarget}.
+     */
+    public static final String FOLLOW_ROOM = "follow-moved-room";
     /** Who the events of an automatic move name. */
     public static final String ACTOR = RoomEvent.systemActor("failover");
     /** How many rooms one pass looks at; the rest wait for the next pass. */
@@ -54,7 +64,7 @@ public final class FailoverService {
     private final VendorRouter router;
     private final VendorPorts ports;
     private final VendorHealth health;
-    private final RoomMoves jobs;
+    private final VendorCleanups cleanups;
     private final Clock clock;
     private final Duration failAfter;
 
@@ -62,15 +72,37 @@ public final class FailoverService {
      * @param failAfter how long a vendor's circuit stays open on this node before its rooms move
      *     ({@code rtcgate.failover.after})
      */
-    public FailoverService(RoomStore rooms, VendorRouter router, VendorPorts ports, VendorHealth health, RoomMoves jobs,
-                           Clock clock, Duration failAfter) {
+    public FailoverService(RoomStore rooms, VendorRouter router, VendorPorts ports, VendorHealth health,
+                           VendorCleanups cleanups, Clock clock, Duration failAfter) {
         this.rooms = rooms;
         this.router = router;
         this.ports = ports;
         this.health = health;
-        this.jobs = jobs;
+        this.cleanups = cleanups;
         this.clock = clock;
         this.failAfter = failAfter;
+    }
+
+    /**
+     * The clean-up action behind {@link #FOLLOW_ROOM}: the jobs of the room its target names follow it from the binding
+     * the target names to the room's binding now. A room that ended or is gone has nothing to follow: its end ends
+     * its jobs.
+     */
+    public static CleanupAction followAction(RoomStore rooms, Supplier<RoomMoves> jobs) {
+        return (vendor, target) -> {
+            String[] parts = target.split("\n", -1);
+            if (parts.length != 4) {
+                throw new IllegalArgumentException("not a moved room: " + target);
+            }
+            VendorBinding from = new VendorBinding(Vendor.parse(parts[1], "vendor"), parts[2], Long.parseLong(parts[3]));
+            rooms.find(parts[0]).filter(FailoverService::isLive).filter(room -> !room.binding().orElseThrow().equals(from))
+                    .ifPresent(room -> jobs.get().roomMoved(room, from));
+        };
+    }
+
+    /** The room and the binding it moved from, on four lines: the room id, the vendor, the channel and the epoch. */
+    static String followTarget(String roomId, VendorBinding from) {
+        return roomId + "\n" + from.vendor().wireName() + "\n" + from.channel() + "\n" + from.epoch();
     }
 
     /** What became of one room in a move: saved moved, held back (with why), or left as it was. */
@@ -166,12 +198,7 @@ public final class FailoverService {
                 return Outcome.UNCHANGED; // held back for this reason already
             }
             try {
-                Room saved = rooms.update(change.get());
-                if (!saved.binding().orElseThrow().equals(from)) {
-                    follow(saved, from);
-                    return Outcome.MOVED;
-                }
-                return Outcome.HELD;
+                return save(change.get(), from) ? Outcome.MOVED : Outcome.HELD;
             } catch (ConflictException e) {
                 if (attempt >= RETRIES) {
                     throw e;
@@ -214,9 +241,9 @@ public final class FailoverService {
         }
         router.snapshot().pin(vendor, "vendor");
         VendorBinding from = room.binding().orElseThrow(() -> new ConflictException("room " + roomId + " has no vendor channel"));
-        Room saved = rooms.update(room.rebind(vendor, "moved by admin " + caller.userId(), caller.userId(), clock.instant()));
-        follow(saved, from);
-        return saved;
+        RoomChange moved = room.rebind(vendor, "moved by admin " + caller.userId(), caller.userId(), clock.instant());
+        save(moved, from);
+        return rooms.require(roomId);
     }
 
     /** The room as operators see it. */
@@ -227,13 +254,20 @@ public final class FailoverService {
         return rooms.require(roomId);
     }
 
-    private void follow(Room moved, VendorBinding from) {
-        try {
-            jobs.roomMoved(moved, from);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "room {0} moved to {1}, but not all its jobs followed now: {2}", moved.id(),
-                    moved.binding().map(binding -> binding.vendor().wireName()).orElse("?"), e.toString());
+    /**
+     * Saves a change of the room; a move is saved with its jobs' follow-up queued in the same transaction, which runs
+     * at once (a job that cannot follow now is retried by the clean-up retriers).
+     *
+     * @return whether the change moved the room
+     */
+    private boolean save(RoomChange change, VendorBinding from) {
+        VendorBinding to = change.room().binding().orElseThrow();
+        if (to.equals(from)) {
+            rooms.update(change);
+            return false;
         }
+        cleanups.scheduleWith(() -> rooms.update(change), to.vendor(), FOLLOW_ROOM, followTarget(change.room().id(), from));
+        return true;
     }
 
     /** The vendors a room may be bound to: its route's list. */

@@ -240,13 +240,22 @@ public final class IngestService implements RoomJobs, RoomMoves {
      */
     @Override
     public void roomMoved(Room room, VendorBinding from) {
+        RuntimeException failed = null;
         for (Ingest ingest : ingests.activeInRoom(room.id())) {
             try {
                 follow(ingest.id(), room);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "room {0} moved, its ingest {1} did not follow now: {2}", room.id(), ingest.id(),
                         e.toString());
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
+        }
+        if (failed != null) {
+            throw failed; // the follow-up is retried; those that followed are left as they are
         }
     }
 

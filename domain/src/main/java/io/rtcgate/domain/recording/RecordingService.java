@@ -151,13 +151,22 @@ public final class RecordingService implements RoomJobs, RoomMoves {
      */
     @Override
     public void roomMoved(Room room, VendorBinding from) {
+        RuntimeException failed = null;
         for (Recording recording : recordings.activeInRoom(room.id())) {
             try {
                 follow(recording.id(), room);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "room {0} moved, its recording {1} did not follow now: {2}", room.id(),
-                        recording.id(), e.toString());
+                LOG.log(Level.WARNING, "room {0} moved, its recording {1} did not follow now: {2}", room.id(), recording.id(),
+                        e.toString());
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
+        }
+        if (failed != null) {
+            throw failed; // the follow-up is retried; those that followed are left as they are
         }
     }
 
