@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Logging in and managing users. */
 public final class UserService {
@@ -37,6 +38,19 @@ public final class UserService {
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * A login whose password may be left out (seed 001's {@code /login}): without one, it is the demo login of the
+     * user whose password is their name, so only with demo login on; otherwise as {@link #login}.
+     *
+     * @throws InvalidInputException naming {@code password} when it is left out and demo login is off
+     */
+    public User login(String username, Optional<String> password) {
+        if (password.isEmpty() && !policy.demoLogin()) {
+            throw new InvalidInputException("password", "password is required (it may be left out only with demo login on)");
+        }
+        return login(username, password.orElse(username));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -408,6 +409,14 @@ class UserServiceTest {
         void withDemoLoginOffTheUsernameAsPasswordIsAnOrdinaryPassword() {
             assertInvalidInput("password", () -> open.login("erin", "erin"));
             assertThrows(AuthenticationException.class, () -> closed.login("frank", "frank"));
+        }
+
+        @Test
+        void aLoginWithoutPasswordIsTheDemoLoginAndNeedsItOn() {
+            assertEquals("gina", demo.login("gina", Optional.empty()).id());
+            assertEquals("gina", demo.login("gina", Optional.of("gina")).id(), "the same user as with the name as password");
+            assertInvalidInput("password", () -> open.login("hank", Optional.empty()));
+            assertThrows(AuthenticationException.class, () -> demo.login("gina", Optional.of("not-gina-1")));
         }
     }
 }

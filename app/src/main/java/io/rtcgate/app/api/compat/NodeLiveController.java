@@ -14,7 +14,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.rtcgate.app.api.Require;
-import io.rtcgate.app.config.AuthProperties;
 import io.rtcgate.app.security.Callers;
 import io.rtcgate.app.security.GatewayTokens;
 import io.rtcgate.domain.Caller;
@@ -54,18 +53,16 @@ public class NodeLiveController {
 
     private final UserService users;
     private final GatewayTokens tokens;
-    private final AuthProperties auth;
     private final RoomService rooms;
     private final NodeRooms lives;
     private final Audience audience;
     private final CommentService comments;
     private final LikeService likes;
 
-    public NodeLiveController(UserService users, GatewayTokens tokens, AuthProperties auth, RoomService rooms,
+    public NodeLiveController(UserService users, GatewayTokens tokens, RoomService rooms,
                               NodeRooms lives, Audience audience, CommentService comments, LikeService likes) {
         this.users = users;
         this.tokens = tokens;
-        this.auth = auth;
         this.rooms = rooms;
         this.lives = lives;
         this.audience = audience;
@@ -77,16 +74,7 @@ public class NodeLiveController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post("/login")
     public HttpResponse<NodeModels.Answer<NodeModels.LoginUser>> login(@Body NodeRequests.Login request) {
-        String name = Validation.required(request.name(), "name");
-        String password = request.password();
-        if (password == null) {
-            if (!Boolean.TRUE.equals(auth.getDemoLogin())) {
-                throw new InvalidInputException("password", "password is required (it may be left out only with demo login on)");
-            }
-            // demo login: a user without a password is the one whose password is their name
-            password = name;
-        }
-        User user = users.login(name, password);
+        User user = users.login(Validation.required(request.name(), "name"), Optional.ofNullable(request.password()));
         String token = tokens.session(user).token();
         return HttpResponse.ok(NodeModels.Answer.ok(new NodeModels.LoginUser(user.id(), user.id(), token)))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
